@@ -1,0 +1,41 @@
+package cn.computeloan.engine.api;
+
+/**
+ * A command the engine refused. The REST layer maps {@link Reason} to the HTTP status Camunda
+ * uses: INVALID_ARGUMENT 400, NOT_FOUND 404, INVALID_STATE 409, FORBIDDEN 403, UNAVAILABLE 503.
+ */
+public class EngineException extends RuntimeException {
+
+  /** Why the command was refused. */
+  public enum Reason {
+    INVALID_ARGUMENT,
+    NOT_FOUND,
+    INVALID_STATE,
+    FORBIDDEN,
+    UNAVAILABLE
+  }
+
+  private final Reason reason;
+
+  public EngineException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  public static EngineException notFound(String what, long key) {
+    return new EngineException(
+        Reason.NOT_FOUND, "Expected to find %s with key '%d', but none was found".formatted(what, key));
+  }
+
+  public static EngineException invalidState(String message) {
+    return new EngineException(Reason.INVALID_STATE, message);
+  }
+
+  public static EngineException invalidArgument(String message) {
+    return new EngineException(Reason.INVALID_ARGUMENT, message);
+  }
+}
