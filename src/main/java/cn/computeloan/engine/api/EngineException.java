@@ -2,7 +2,7 @@ package cn.computeloan.engine.api;
 
 /**
  * A command the engine refused. The REST layer maps {@link Reason} to the HTTP status Camunda
- * uses: INVALID_ARGUMENT 400, NOT_FOUND 404, INVALID_STATE 409, FORBIDDEN 403, UNAVAILABLE 503.
+ * uses: INVALID_ARGUMENT 400, NOT_FOUND 404, INVALID_STATE 409, FORBIDDEN 403, UNAVAILABLE 503, TIMEOUT 504.
  */
 public class EngineException extends RuntimeException {
 
@@ -12,7 +12,9 @@ public class EngineException extends RuntimeException {
     NOT_FOUND,
     INVALID_STATE,
     FORBIDDEN,
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** A request that waits (e.g. for an instance's result) ran out of time: 504. */
+    TIMEOUT
   }
 
   private final Reason reason;

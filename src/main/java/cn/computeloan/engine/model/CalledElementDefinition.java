@@ -1,0 +1,5 @@
+package cn.computeloan.engine.model;
+
+/** {@code zeebe:calledElement} of a call activity. */
+public record CalledElementDefinition(
+    String processId, boolean propagateAllChildVariables, boolean propagateAllParentVariables) {}
