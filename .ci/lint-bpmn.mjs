@@ -24,6 +24,7 @@ if (files.length === 0) {
 
 const cli = createRequire(import.meta.url).resolve('bpmnlint/bin/bpmnlint.js');
 const result = spawnSync(process.execPath, [cli, ...files], { cwd: root, stdio: 'inherit' });
+if (result.error) throw result.error;
 
 const outcome = result.status === 0 ? 'passed' : 'FAILED';
 console.log(`lint:bpmn: ${files.length} file(s) ${outcome} (Camunda 8.8 rules from .bpmnlintrc):`);
