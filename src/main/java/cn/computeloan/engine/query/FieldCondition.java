@@ -49,7 +49,8 @@ final class FieldCondition {
   }
 
   private static boolean holds(String operator, JsonNode operand, Object actual) {
-    if (operand == null || operand.isNull()) {
+    // The client serialises unset operators as null and unset lists as [] next to the one it set.
+    if (operand == null || operand.isNull() || (operand.isArray() && operand.isEmpty())) {
       return true;
     }
     return switch (operator) {

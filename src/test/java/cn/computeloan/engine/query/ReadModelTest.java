@@ -53,7 +53,7 @@ class ReadModelTest {
     // when
     SearchResult plain = readModel.search(SearchableEntity.PROCESS_INSTANCE, filter("{\"processInstanceKey\":\"2\"}"));
     SearchResult advanced = readModel.search(SearchableEntity.PROCESS_INSTANCE,
-        filter("{\"state\":{\"$in\":[\"ACTIVE\"]},\"tags\":[],\"variables\":[],\"$or\":[]}"));
+        filter("{\"state\":{\"$in\":[\"ACTIVE\"],\"$notIn\":[],\"$eq\":null},\"tags\":[],\"variables\":[],\"$or\":[]}"));
     SearchResult notIn = readModel.search(SearchableEntity.PROCESS_INSTANCE,
         filter("{\"processInstanceKey\":{\"$notIn\":[\"1\"]},\"endDate\":{\"$exists\":true}}"));
     // then
