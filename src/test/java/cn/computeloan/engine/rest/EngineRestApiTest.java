@@ -293,4 +293,41 @@ class EngineRestApiTest {
     assertThat(client.newTopologyRequest().send().join()).isNotNull();
     assertThat(send("GET", "/v2/topology", null).body()).doesNotContain("\"lastCompletedChangeId\":\"-1\"");
   }
+
+  @Test
+  void shouldAnswerInstanceDetailsThroughClient() {
+    // given
+    engine.emit(
+        engine.records.instance(1, "ELEMENT_ACTIVATING"),
+        engine.records.element(10, "ELEMENT_ACTIVATING", 1, "start", "START_EVENT", 1),
+        engine.records.element(10, "ELEMENT_COMPLETED", 1, "start", "START_EVENT", 1),
+        engine.records.sequenceFlow(11, 1, "toReview"),
+        engine.records.element(12, "ELEMENT_ACTIVATING", 1, "review", "USER_TASK", 1),
+        engine.records.variable(20, "CREATED", 1, 1, "amount", "250"),
+        engine.records.userTask(50, "CREATED", 1, 12, null, -1),
+        engine.records.job(60, "CREATED", 1, 12, 3));
+    // when
+    var flows = client.newProcessInstanceSequenceFlowsRequest(1).send().join();
+    var statistics = client.newProcessInstanceElementStatisticsRequest(1).send().join();
+    var hierarchy = client.newProcessInstanceGetCallHierarchyRequest(1L).send().join();
+    var elements = client.newElementInstanceSearchRequest().filter(f -> f.elementId("review")).send().join().items();
+    var taskVariables = client.newUserTaskVariableSearchRequest(50).send().join().items();
+    var jobs = client.newJobSearchRequest().filter(f -> f.processInstanceKey(1L)).send().join().items();
+    // then
+    assertThat(flows).singleElement().satisfies(f -> assertThat(f.getSequenceFlowId()).isEqualTo("toReview"));
+    assertThat(statistics).extracting(s -> s.getElementId() + ":" + s.getActive() + "/" + s.getCompleted())
+        .containsExactly("review:1/0", "start:0/1");
+    assertThat(hierarchy).singleElement().satisfies(h -> assertThat(h.getProcessInstanceKey()).isEqualTo(1L));
+    assertThat(elements).singleElement().satisfies(e -> assertThat(e.getElementInstanceKey()).isEqualTo(12));
+    assertThat(taskVariables).singleElement().satisfies(v -> assertThat(v.getName()).isEqualTo("amount"));
+    assertThat(jobs).singleElement().satisfies(j -> assertThat(j.getJobKey()).isEqualTo(60));
+  }
+
+  @Test
+  void shouldSetVariablesOnElementInstance() {
+    // when
+    client.newSetVariablesCommand(12).variables(Map.of("x", 1)).local(true).send().join();
+    // then
+    assertThat(engine.calls).containsExactly("variables 12 {x=1} local=true");
+  }
 }
