@@ -6,6 +6,7 @@ import cn.computeloan.engine.record.ValueType;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -86,7 +87,7 @@ final class DefinitionProjection {
     int version = (Integer) process.get("version");
     return processes.all().stream()
         .filter(other -> id.equals(other.get("processDefinitionId")))
-        .filter(other -> java.util.Objects.equals(tenant, other.get("tenantId")))
+        .filter(other -> Objects.equals(tenant, other.get("tenantId")))
         .allMatch(other -> (Integer) other.get("version") <= version);
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -20,7 +21,7 @@ final class DocumentIndex {
 
   private final Map<String, Document> documents = new LinkedHashMap<>();
   private final Map<String, CustomFilter> customFilters = new HashMap<>();
-  private final Map<java.util.Set<String>, CustomFilter> jointFilters = new HashMap<>();
+  private final Map<Set<String>, CustomFilter> jointFilters = new HashMap<>();
 
   /** Registers a filter property that needs more than a field comparison. */
   DocumentIndex withFilter(String property, CustomFilter filter) {
@@ -32,7 +33,7 @@ final class DocumentIndex {
    * Registers filter properties that must hold for one and the same related entity; the filter
    * receives the whole filter object once when any of the properties is given.
    */
-  DocumentIndex withJointFilter(java.util.Set<String> properties, CustomFilter filter) {
+  DocumentIndex withJointFilter(Set<String> properties, CustomFilter filter) {
     jointFilters.put(properties, filter);
     return this;
   }
@@ -110,7 +111,7 @@ final class DocumentIndex {
         return false;
       }
     }
-    for (Map.Entry<java.util.Set<String>, CustomFilter> joint : jointFilters.entrySet()) {
+    for (Map.Entry<Set<String>, CustomFilter> joint : jointFilters.entrySet()) {
       boolean given = joint.getKey().stream().anyMatch(p -> !FieldCondition.isEmpty(filter.get(p)));
       if (given && !joint.getValue().matches(document, filter)) {
         return false;

@@ -1,6 +1,7 @@
 package cn.computeloan.engine.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 
 /**
  * The process-instance filter properties that look into other entities: {@code variables} (name
@@ -26,7 +27,7 @@ final class ProcessInstanceFilters {
         .withFilter("variables", this::variablesMatch)
         .withFilter("errorMessage", this::incidentMessageMatches)
         .withJointFilter(
-            java.util.Set.of("elementId", "elementInstanceState", "hasElementInstanceIncident"),
+            Set.of("elementId", "elementInstanceState", "hasElementInstanceIncident"),
             this::anElementMatches);
   }
 

@@ -4,6 +4,7 @@ import cn.computeloan.engine.record.ProcessInstanceValue;
 import cn.computeloan.engine.record.Record;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -175,7 +176,7 @@ final class ProcessInstanceProjection {
   }
 
   void removeInstances(Set<Long> processInstanceKeys) {
-    Set<String> keys = new java.util.HashSet<>();
+    Set<String> keys = new HashSet<>();
     processInstanceKeys.forEach(key -> keys.add(Long.toString(key)));
     instances.removeIf(instance -> keys.contains(instance.id()));
     elements.removeIf(element -> keys.contains((String) element.get("processInstanceKey")));
