@@ -1,0 +1,181 @@
+package cn.computeloan.engine.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The documents of one entity kind and the search over them: filter, sort, page. Not thread-safe
+ * by itself: the {@link ReadModel}'s lock guards every index.
+ */
+final class DocumentIndex {
+
+  private final Map<String, Document> documents = new LinkedHashMap<>();
+  private final Map<String, CustomFilter> customFilters = new HashMap<>();
+  private final Map<Set<String>, CustomFilter> jointFilters = new HashMap<>();
+
+  /** Registers a filter property that needs more than a field comparison. */
+  DocumentIndex withFilter(String property, CustomFilter filter) {
+    customFilters.put(property, filter);
+    return this;
+  }
+
+  /**
+   * Registers filter properties that must hold for one and the same related entity; the filter
+   * receives the whole filter object once when any of the properties is given.
+   */
+  DocumentIndex withJointFilter(Set<String> properties, CustomFilter filter) {
+    jointFilters.put(properties, filter);
+    return this;
+  }
+
+  Optional<Document> find(String id) {
+    return Optional.ofNullable(documents.get(id));
+  }
+
+  Optional<Document> find(long key) {
+    return find(Long.toString(key));
+  }
+
+  /** The document with this id, created empty if absent. */
+  Document upsert(String id) {
+    return documents.computeIfAbsent(id, Document::new);
+  }
+
+  Document upsert(long key) {
+    return upsert(Long.toString(key));
+  }
+
+  Collection<Document> all() {
+    return documents.values();
+  }
+
+  void removeIf(Predicate<Document> condition) {
+    documents.values().removeIf(condition);
+  }
+
+  void clear() {
+    documents.clear();
+  }
+
+  SearchResult search(SearchQuery query) {
+    return search(query, document -> true);
+  }
+
+  /** Searches the documents that pass {@code scope} (e.g. one instance's incidents). */
+  SearchResult search(SearchQuery query, Predicate<Document> scope) {
+    List<Document> matches = new ArrayList<>();
+    for (Document document : documents.values()) {
+      if (scope.test(document) && matches(document, query.filter())) {
+        matches.add(document);
+      }
+    }
+    Comparator<List<Object>> order = tupleOrder(query.sort());
+    List<SortedDocument> sorted = new ArrayList<>(matches.size());
+    for (Document document : matches) {
+      sorted.add(new SortedDocument(document, tuple(document, query.sort())));
+    }
+    sorted.sort((left, right) -> order.compare(left.tuple(), right.tuple()));
+    return page(sorted, query, order);
+  }
+
+  boolean matches(Document document, JsonNode filter) {
+    Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
+    while (properties.hasNext()) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      String name = property.getKey();
+      JsonNode condition = property.getValue();
+      if (FieldCondition.isEmpty(condition)) {
+        continue;
+      }
+      if ("$or".equals(name)) {
+        if (!anyAlternativeMatches(document, condition)) {
+          return false;
+        }
+      } else if (isJoint(name)) {
+        continue;
+      } else if (customFilters.containsKey(name)) {
+        if (!customFilters.get(name).matches(document, condition)) {
+          return false;
+        }
+      } else if (!FieldCondition.matches(condition, document.get(name))) {
+        return false;
+      }
+    }
+    for (Map.Entry<Set<String>, CustomFilter> joint : jointFilters.entrySet()) {
+      boolean given = joint.getKey().stream().anyMatch(p -> !FieldCondition.isEmpty(filter.get(p)));
+      if (given && !joint.getValue().matches(document, filter)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isJoint(String property) {
+    return jointFilters.keySet().stream().anyMatch(properties -> properties.contains(property));
+  }
+
+  private boolean anyAlternativeMatches(Document document, JsonNode alternatives) {
+    for (JsonNode alternative : alternatives) {
+      if (matches(document, alternative)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Object> tuple(Document document, List<SortField> sort) {
+    List<Object> tuple = new ArrayList<>(sort.size() + 1);
+    for (SortField field : sort) {
+      tuple.add(document.get(field.field()));
+    }
+    tuple.add(document.id());
+    return tuple;
+  }
+
+  /** Sort fields in turn, then the id (numerically for keys) so that the order is total. */
+  private static Comparator<List<Object>> tupleOrder(List<SortField> sort) {
+    return (left, right) -> {
+      for (int i = 0; i < sort.size(); i++) {
+        int result = ValueOrder.compare(left.get(i), right.get(i));
+        if (result != 0) {
+          return sort.get(i).descending() ? -result : result;
+        }
+      }
+      return ValueOrder.compare(left.get(sort.size()), right.get(sort.size()));
+    };
+  }
+
+  private static SearchResult page(
+      List<SortedDocument> sorted, SearchQuery query, Comparator<List<Object>> order) {
+    PageRequest page = query.page();
+    int expectedSize = query.sort().size() + 1;
+    List<SortedDocument> window;
+    if (page.after() != null) {
+      List<Object> cursor = Cursors.decode(page.after(), expectedSize);
+      window = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) > 0).limit(page.limit()).toList();
+    } else if (page.before() != null) {
+      List<Object> cursor = Cursors.decode(page.before(), expectedSize);
+      List<SortedDocument> before = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) < 0).toList();
+      window = before.subList(Math.max(0, before.size() - page.limit()), before.size());
+    } else {
+      int from = Math.min(Math.max(page.from(), 0), sorted.size());
+      window = sorted.subList(from, Math.min(sorted.size(), from + page.limit()));
+    }
+    List<Map<String, Object>> items = window.stream().map(d -> d.document().toJson()).toList();
+    String start = window.isEmpty() ? null : Cursors.encode(window.get(0).tuple());
+    String end = window.isEmpty() ? null : Cursors.encode(window.get(window.size() - 1).tuple());
+    return new SearchResult(items, sorted.size(), start, end);
+  }
+
+  private record SortedDocument(Document document, List<Object> tuple) {}
+}

@@ -1,0 +1,49 @@
+package cn.computeloan.engine.rest;
+
+import cn.computeloan.engine.api.EngineCommands;
+import cn.computeloan.engine.query.ReadModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the embedded engine's REST API (v2): the read model fed by the engine's records and what
+ * the controllers need. Expects an {@link EngineCommands} bean from the engine; without one the
+ * application still starts and commands answer 503.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnEmbeddedEngine
+public class EngineRestConfiguration {
+
+  @Bean
+  public ReadModel readModel() {
+    return new ReadModel();
+  }
+
+  @Bean
+  public EngineAccess engineAccess(ObjectProvider<EngineCommands> engine) {
+    return new EngineAccess(engine);
+  }
+
+  @Bean
+  public ClusterState clusterState() {
+    return new ClusterState();
+  }
+
+  @Bean
+  public TestingApiSettings testingApiSettings(
+      @Value("${compute-loan.engine.testing-api.enabled:false}") boolean enabled) {
+    return new TestingApiSettings(enabled);
+  }
+
+  /**
+   * Subscribes the read model once every singleton exists, so that the engine bean (which may
+   * itself depend on beans of this configuration) is complete before it gets a listener.
+   */
+  @Bean
+  public SmartInitializingSingleton readModelSubscription(ObjectProvider<EngineCommands> engine, ReadModel readModel) {
+    return () -> engine.ifAvailable(commands -> commands.addRecordListener(readModel));
+  }
+}

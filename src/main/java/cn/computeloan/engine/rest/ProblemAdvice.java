@@ -1,0 +1,113 @@
+package cn.computeloan.engine.rest;
+
+import cn.computeloan.engine.api.EngineException;
+import cn.computeloan.engine.query.InvalidQueryException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Turns every failure of the REST API into Camunda's {@code application/problem+json}: {@code
+ * type} about:blank, {@code title} the reason (NOT_FOUND, INVALID_ARGUMENT, INVALID_STATE, ...),
+ * {@code status}, {@code detail}, {@code instance} the request path. Never a stack trace.
+ */
+@RestControllerAdvice(basePackageClasses = ProblemAdvice.class)
+@ConditionalOnEmbeddedEngine
+public class ProblemAdvice {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(EngineException.class)
+  ResponseEntity<ProblemDetail> engineRefusal(EngineException e, HttpServletRequest request) {
+    HttpStatus status = switch (e.reason()) {
+      case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case INVALID_STATE -> HttpStatus.CONFLICT;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
+    return problem(status, e.reason().name(), e.getMessage(), request);
+  }
+
+  @ExceptionHandler({InvalidRequestException.class, InvalidQueryException.class})
+  ResponseEntity<ProblemDetail> invalidRequest(RuntimeException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage(), request);
+  }
+
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    MissingServletRequestPartException.class,
+    MissingServletRequestParameterException.class
+  })
+  ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
+    String detail = e instanceof HttpMessageNotReadableException
+        ? "The request body is not valid JSON: " + rootMessage(e)
+        : e.getMessage();
+    return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(Exception e, HttpServletRequest request) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage(), request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(Exception e, HttpServletRequest request) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage(), request);
+  }
+
+  @ExceptionHandler(NotSupportedException.class)
+  ResponseEntity<ProblemDetail> notSupported(NotSupportedException e, HttpServletRequest request) {
+    return problem(HttpStatus.NOT_IMPLEMENTED, "NOT_SUPPORTED", e.getMessage(), request);
+  }
+
+  @ExceptionHandler(AsyncRequestTimeoutException.class)
+  ResponseEntity<ProblemDetail> asyncTimeout(Exception e, HttpServletRequest request) {
+    return problem(HttpStatus.GATEWAY_TIMEOUT, "DEADLINE_EXCEEDED", "The engine did not answer in time", request);
+  }
+
+  @ExceptionHandler(CompletionException.class)
+  ResponseEntity<ProblemDetail> completion(CompletionException e, HttpServletRequest request) throws Exception {
+    Throwable cause = e.getCause();
+    if (cause instanceof EngineException engine) {
+      return engineRefusal(engine, request);
+    }
+    return unexpected(cause instanceof Exception exception ? exception : e, request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Unexpected error: " + e.getMessage(), request);
+  }
+
+  static ResponseEntity<ProblemDetail> problem(
+      HttpStatusCode status, String title, String detail, HttpServletRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setInstance(java.net.URI.create(request.getRequestURI()));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

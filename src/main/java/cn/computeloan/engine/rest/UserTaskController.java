@@ -1,0 +1,114 @@
+package cn.computeloan.engine.rest;
+
+import cn.computeloan.engine.api.UserTaskUpdate;
+import cn.computeloan.engine.query.ReadModel;
+import cn.computeloan.engine.query.SearchableEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * User tasks: search, get, form, variables, and the commands (complete, assign, unassign,
+ * update). The authenticated user, if any, is the command's actor.
+ */
+@RestController
+@ConditionalOnEmbeddedEngine
+public class UserTaskController {
+
+  private final EngineAccess engine;
+  private final ReadModel readModel;
+
+  public UserTaskController(EngineAccess engine, ReadModel readModel) {
+    this.engine = engine;
+    this.readModel = readModel;
+  }
+
+  @PostMapping("/v2/user-tasks/search")
+  public Map<String, Object> search(@RequestBody(required = false) JsonNode body) {
+    return Searches.response(readModel.search(SearchableEntity.USER_TASK, Searches.query(body)));
+  }
+
+  @GetMapping("/v2/user-tasks/{key}")
+  public Map<String, Object> get(@PathVariable String key) {
+    long userTaskKey = PathKeys.parse(key, "userTaskKey");
+    return PathKeys.found(readModel.get(SearchableEntity.USER_TASK, userTaskKey), "User task", userTaskKey);
+  }
+
+  /** The task's linked form, or 204 when it links none. */
+  @GetMapping("/v2/user-tasks/{key}/form")
+  public ResponseEntity<Map<String, Object>> form(@PathVariable String key) {
+    Object formKey = get(key).get("formKey");
+    if (formKey == null) {
+      return ResponseEntity.noContent().build();
+    }
+    return readModel.get(SearchableEntity.FORM, formKey.toString())
+        .map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  @PostMapping("/v2/user-tasks/{key}/variables/search")
+  public Map<String, Object> variables(@PathVariable String key, @RequestBody(required = false) JsonNode body) {
+    get(key);
+    return Searches.response(readModel.userTaskVariables(PathKeys.parse(key, "userTaskKey"), Searches.query(body)));
+  }
+
+  @PostMapping("/v2/user-tasks/{key}/completion")
+  public ResponseEntity<Void> complete(
+      @PathVariable String key, @RequestBody(required = false) JsonNode requestBody, HttpServletRequest request) {
+    JsonNode body = JsonBodies.orEmpty(requestBody);
+    engine.commands().completeUserTask(
+        PathKeys.parse(key, "userTaskKey"),
+        JsonBodies.map(body, "variables"),
+        JsonBodies.text(body, "action", "complete"),
+        actor(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/v2/user-tasks/{key}/assignment")
+  public ResponseEntity<Void> assign(@PathVariable String key, @RequestBody JsonNode body, HttpServletRequest request) {
+    Boolean allowOverride = JsonBodies.optionalBoolean(body, "allowOverride");
+    engine.commands().assignUserTask(
+        PathKeys.parse(key, "userTaskKey"),
+        JsonBodies.requiredText(body, "assignee"),
+        JsonBodies.text(body, "action", "assign"),
+        allowOverride == null || allowOverride,
+        actor(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/v2/user-tasks/{key}/assignee")
+  public ResponseEntity<Void> unassign(@PathVariable String key, HttpServletRequest request) {
+    engine.commands().unassignUserTask(PathKeys.parse(key, "userTaskKey"), "unassign", actor(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PatchMapping("/v2/user-tasks/{key}")
+  public ResponseEntity<Void> update(
+      @PathVariable String key, @RequestBody(required = false) JsonNode requestBody, HttpServletRequest request) {
+    JsonNode body = JsonBodies.orEmpty(requestBody);
+    JsonNode changeset = JsonBodies.orEmpty(body.get("changeset"));
+    UserTaskUpdate update = new UserTaskUpdate(
+        JsonBodies.text(changeset, "dueDate", null),
+        JsonBodies.text(changeset, "followUpDate", null),
+        JsonBodies.strings(changeset, "candidateGroups"),
+        JsonBodies.strings(changeset, "candidateUsers"),
+        JsonBodies.optionalInt(changeset, "priority"),
+        JsonBodies.text(body, "action", "update"));
+    engine.commands().updateUserTask(PathKeys.parse(key, "userTaskKey"), update, actor(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  private static String actor(HttpServletRequest request) {
+    Principal principal = request.getUserPrincipal();
+    return principal == null ? null : principal.getName();
+  }
+}

@@ -1,0 +1,34 @@
+package cn.computeloan.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  private final JavaClasses engineClasses = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("cn.computeloan.engine");
+
+  @Test
+  void shouldKeepRestLayerOnCommandsRecordsAndReadModel() {
+    classes().that().resideInAPackage("cn.computeloan.engine.rest..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "cn.computeloan.engine.rest..", "cn.computeloan.engine.api..", "cn.computeloan.engine.record..",
+            "cn.computeloan.engine.query..", "java..", "jakarta.servlet..", "org.springframework..",
+            "com.fasterxml.jackson..", "org.slf4j..")
+        .check(engineClasses);
+  }
+
+  @Test
+  void shouldKeepReadModelFreeOfWebAndCommandSide() {
+    classes().that().resideInAPackage("cn.computeloan.engine.query..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "cn.computeloan.engine.query..", "cn.computeloan.engine.record..", "java..",
+            "com.fasterxml.jackson..", "io.camunda.zeebe.model.bpmn..")
+        .check(engineClasses);
+  }
+}
