@@ -32,7 +32,11 @@ public final class StatementValidator {
 
   /** All violations of the statements at {@code statements[index]}; empty if valid. */
   public List<Violation> validate(FiscalYearStatements year, int index) {
-    String base = "statements[" + index + "]";
+    return validate(year, "statements[" + index + "]");
+  }
+
+  /** All violations of the statements, reported under the given path (e.g. {@code current.statements}). */
+  public List<Violation> validate(FiscalYearStatements year, String base) {
     Checks c = new Checks(base);
     if (year == null) {
       c.add("", "REQUIRED", "fiscal year statements are missing");
