@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Post-loan early warning: compares a refreshed snapshot with the baseline (usually the one the
  * loan was approved on) and lets the {@code EarlyWarning} table raise signals: orders,
- * profitability, R&D, core team, utilisation, rental price, covenants.
+ * profitability, R&D, core team, utilisation, rental price, covenants and, for loss-making
+ * borrowers, cash runway.
  */
 public final class EarlyWarningService {
 
@@ -78,7 +79,9 @@ public final class EarlyWarningService {
     in.put("rentalPriceChange", profileChange(bp, cp, ComputeProfile::rentalPricePerGpuHour));
     in.put("debtToAsset", nowRatios == null ? null : nowRatios.debtToAsset());
     in.put("currentRatio", nowRatios == null ? null : nowRatios.currentRatio());
+    in.put("profitable", now == null ? null : now.incomeStatement().netProfit().signum() > 0);
     in.put("dscr", nowRatios == null ? null : nowRatios.debtServiceCoverage());
+    in.put("cashRunwayMonths", nowRatios == null ? null : nowRatios.cashRunwayMonths());
 
     DecisionOutcome outcome = decisions.evaluate(DECISION, in);
     List<WarningSignal> signals = new ArrayList<>();

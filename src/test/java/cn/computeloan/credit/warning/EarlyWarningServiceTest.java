@@ -63,6 +63,23 @@ class EarlyWarningServiceTest {
   }
 
   @Test
+  void lossMakerIsWatchedOnRunwayNotOnDscr() {
+    EarlyWarningResult unchanged = assess(TestData.AIGC, a -> {});
+    assertThat(unchanged.level()).isEqualTo(WarningLevel.NORMAL);
+    // Cash 75M -> 20M at a 30M yearly burn: 8 months left.
+    EarlyWarningResult r = assess(TestData.AIGC, a -> {
+      ObjectNode bs = TestData.statement(a, 1, "balanceSheet");
+      bs.put("cash", 20_000_000).put("totalCurrentAssets", 41_000_000)
+          .put("totalAssets", 80_000_000).put("totalEquity", 49_000_000);
+      TestData.statement(a, 1, "cashFlowStatement").put("netChangeInCash", -70_000_000)
+          .put("financingCashFlow", -40_000_000);
+    });
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.signals()).extracting(s -> s.signal() + ":" + s.severity())
+        .containsExactly("CASH_RUNWAY_SHORT:WATCH");
+  }
+
+  @Test
   void invalidRefreshedStatementsAreReportedNotCompared() {
     EarlyWarningResult r = assess(TestData.CHIP,
         a -> TestData.statement(a, 2, "balanceSheet").put("totalEquity", 1));
@@ -88,10 +105,14 @@ class EarlyWarningServiceTest {
     "debtToAsset, 0.76, COVENANT_DEBT_TO_ASSET, WARNING",
     "currentRatio, 0.99, COVENANT_CURRENT_RATIO, WARNING",
     "dscr, 1.24, COVENANT_DSCR, WARNING",
+    "cashRunwayMonths, 5.9, CASH_RUNWAY_SHORT, WARNING",
+    "cashRunwayMonths, 11.9, CASH_RUNWAY_SHORT, WATCH",
   })
   void everyWarningRule(String input, String value, String signal, String severity) {
     Map<String, Object> in = new HashMap<>();
     in.put(input, new BigDecimal(value));
+    // Covenant DSCR applies to profitable borrowers, runway to loss-makers.
+    in.put("profitable", !input.equals("cashRunwayMonths"));
     var outcome = TestData.DECISIONS.evaluate("EarlyWarning", in);
     assertThat(outcome.matchedRules()).singleElement().satisfies(r -> {
       assertThat(r.text("signal")).isEqualTo(signal);
@@ -102,10 +123,12 @@ class EarlyWarningServiceTest {
   @ParameterizedTest
   @CsvSource({"orderBacklogChange, -0.09", "revenueChange, -0.04", "netMarginChange, -0.02",
       "rdExpenseChange, 0.5", "coreTeamChange, -0.09", "utilisationChange, -0.04",
-      "rentalPriceChange, -0.09", "debtToAsset, 0.75", "currentRatio, 1", "dscr, 1.25"})
+      "rentalPriceChange, -0.09", "debtToAsset, 0.75", "currentRatio, 1", "dscr, 1.25",
+      "cashRunwayMonths, 12"})
   void justInsideTheThresholdsIsNormal(String input, String value) {
     Map<String, Object> in = new HashMap<>();
     in.put(input, new BigDecimal(value));
+    in.put("profitable", !input.equals("cashRunwayMonths"));
     assertThat(TestData.DECISIONS.evaluate("EarlyWarning", in).matchedRules()).isEmpty();
   }
 }
