@@ -1,0 +1,183 @@
+package cn.computeloan.credit.review;
+
+import cn.computeloan.credit.Violation;
+import cn.computeloan.credit.model.Applicant;
+import cn.computeloan.credit.model.ComputeProfile;
+import cn.computeloan.credit.model.FiscalYearStatements;
+import cn.computeloan.credit.model.GuaranteeOffer;
+import cn.computeloan.credit.model.GuaranteeType;
+import cn.computeloan.credit.model.LoanApplication;
+import cn.computeloan.credit.model.OrderContract;
+import cn.computeloan.credit.model.Product;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Field-by-field validation of everything in an application except the statement lines (see
+ * {@link StatementValidator}). Never throws for bad business data.
+ */
+public final class ApplicationValidator {
+
+  /** At most three fiscal years are reviewed. */
+  public static final int MAX_YEARS = 3;
+
+  private ApplicationValidator() {}
+
+  /** Violations of the application; {@code today} bounds the founding date. */
+  public static List<Violation> validate(LoanApplication app, LocalDate today) {
+    List<Violation> v = new ArrayList<>();
+    applicant(v, app.applicant(), today);
+    if (app.product() == null) {
+      v.add(new Violation("product", "REQUIRED", "product is required"));
+    }
+    positive(v, "requestedAmount", app.requestedAmount());
+    if (app.termMonths() <= 0) {
+      v.add(new Violation("termMonths", "NOT_POSITIVE", "term must be at least one month"));
+    }
+    if (app.product() == Product.PROJECT) {
+      positive(v, "projectTotalInvestment", app.projectTotalInvestment());
+    }
+    if (app.product() == Product.ORDER_FINANCING) {
+      order(v, app.orderContract());
+    }
+    statementYears(v, app.statements());
+    profile(v, app.computeProfile());
+    for (int i = 0; i < app.guaranteeOffers().size(); i++) {
+      offer(v, "guaranteeOffers[" + i + "]", app.guaranteeOffers().get(i));
+    }
+    return v;
+  }
+
+  private static void applicant(List<Violation> v, Applicant a, LocalDate today) {
+    if (a == null) {
+      v.add(new Violation("applicant", "REQUIRED", "applicant is required"));
+      return;
+    }
+    if (a.name() == null || a.name().isBlank()) {
+      v.add(new Violation("applicant.name", "REQUIRED", "name is required"));
+    }
+    String code = a.unifiedSocialCreditCode();
+    if (code == null || code.isBlank()) {
+      v.add(new Violation("applicant.unifiedSocialCreditCode", "REQUIRED", "code is required"));
+    } else if (code.length() != 18
+        || !code.chars().allMatch(ch -> UnifiedSocialCreditCode.ALPHABET.indexOf(ch) >= 0)) {
+      v.add(new Violation("applicant.unifiedSocialCreditCode", "INVALID_FORMAT",
+          "must be 18 characters from 0-9 and A-Y without I, O, S, V, Z"));
+    } else if (!UnifiedSocialCreditCode.isValid(code)) {
+      v.add(new Violation("applicant.unifiedSocialCreditCode", "INVALID_CHECK_DIGIT",
+          "check character should be "
+              + UnifiedSocialCreditCode.checkCharacter(code.substring(0, 17))));
+    }
+    if (a.segment() == null) {
+      v.add(new Violation("applicant.segment", "REQUIRED", "segment is required"));
+    }
+    if (a.fundingStage() == null) {
+      v.add(new Violation("applicant.fundingStage", "REQUIRED", "funding stage is required"));
+    }
+    if (a.foundingDate() == null) {
+      v.add(new Violation("applicant.foundingDate", "REQUIRED", "founding date is required"));
+    } else if (a.foundingDate().isAfter(today)) {
+      v.add(new Violation("applicant.foundingDate", "OUT_OF_RANGE", "lies in the future"));
+    }
+  }
+
+  private static void order(List<Violation> v, OrderContract o) {
+    if (o == null) {
+      v.add(new Violation("orderContract", "REQUIRED", "order financing needs the order"));
+      return;
+    }
+    if (o.buyer() == null || o.buyer().isBlank()) {
+      v.add(new Violation("orderContract.buyer", "REQUIRED", "buyer is required"));
+    }
+    positive(v, "orderContract.amount", o.amount());
+  }
+
+  private static void statementYears(List<Violation> v, List<FiscalYearStatements> years) {
+    if (years.isEmpty()) {
+      v.add(new Violation("statements", "REQUIRED", "one to three fiscal years are required"));
+    } else if (years.size() > MAX_YEARS) {
+      v.add(new Violation("statements", "TOO_MANY", "at most three fiscal years are reviewed"));
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < years.size(); i++) {
+      FiscalYearStatements y = years.get(i);
+      if (y != null && !seen.add(y.fiscalYear())) {
+        v.add(new Violation("statements[" + i + "].fiscalYear", "DUPLICATE_YEAR",
+            "fiscal year " + y.fiscalYear() + " appears twice"));
+      }
+    }
+  }
+
+  private static void profile(List<Violation> v, ComputeProfile p) {
+    if (p == null) {
+      v.add(new Violation("computeProfile", "REQUIRED", "compute profile is required"));
+      return;
+    }
+    share(v, "computeProfile.averageUtilisation", p.averageUtilisation());
+    share(v, "computeProfile.largestCustomerRevenueShare", p.largestCustomerRevenueShare());
+    if (p.pue() != null && p.pue().compareTo(BigDecimal.ONE) < 0) {
+      v.add(new Violation("computeProfile.pue", "OUT_OF_RANGE", "PUE cannot be below 1"));
+    }
+    if (p.rdStaff() != null && p.totalStaff() != null && p.rdStaff() > p.totalStaff()) {
+      v.add(new Violation("computeProfile.rdStaff", "OUT_OF_RANGE", "exceeds total staff"));
+    }
+    nonNegative(v, "computeProfile.operatedComputePflops", p.operatedComputePflops());
+    nonNegative(v, "computeProfile.orderBacklog", p.orderBacklog());
+    nonNegative(v, "computeProfile.coreTeamTenureYears", p.coreTeamTenureYears());
+    nonNegativeInt(v, "computeProfile.gpuCount", p.gpuCount());
+    nonNegativeInt(v, "computeProfile.rdStaff", p.rdStaff());
+    nonNegativeInt(v, "computeProfile.totalStaff", p.totalStaff());
+    nonNegativeInt(v, "computeProfile.patents", p.patents());
+    nonNegativeInt(v, "computeProfile.softwareCopyrights", p.softwareCopyrights());
+  }
+
+  private static void offer(List<Violation> v, String path, GuaranteeOffer o) {
+    if (o == null) {
+      v.add(new Violation(path, "REQUIRED", "offer is empty"));
+      return;
+    }
+    if (o.type() == null) {
+      v.add(new Violation(path + ".type", "REQUIRED", "guarantee type is required"));
+    }
+    if (o.type() != GuaranteeType.CREDIT) {
+      if (o.appraisedValue() == null) {
+        v.add(new Violation(path + ".appraisedValue", "REQUIRED", "appraised value is required"));
+      } else {
+        nonNegative(v, path + ".appraisedValue", o.appraisedValue());
+      }
+      if (o.provider() == null || o.provider().isBlank()) {
+        v.add(new Violation(path + ".provider", "REQUIRED", "provider is required"));
+      }
+    }
+  }
+
+  private static void positive(List<Violation> v, String field, BigDecimal value) {
+    if (value == null) {
+      v.add(new Violation(field, "REQUIRED", "value is required"));
+    } else if (value.signum() <= 0) {
+      v.add(new Violation(field, "NOT_POSITIVE", "must be positive"));
+    }
+  }
+
+  private static void nonNegative(List<Violation> v, String field, BigDecimal value) {
+    if (value != null && value.signum() < 0) {
+      v.add(new Violation(field, "NEGATIVE_VALUE", "must not be negative"));
+    }
+  }
+
+  private static void nonNegativeInt(List<Violation> v, String field, Integer value) {
+    if (value != null && value < 0) {
+      v.add(new Violation(field, "NEGATIVE_VALUE", "must not be negative"));
+    }
+  }
+
+  private static void share(List<Violation> v, String field, BigDecimal value) {
+    if (value != null && (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0)) {
+      v.add(new Violation(field, "OUT_OF_RANGE", "must be between 0 and 1"));
+    }
+  }
+}

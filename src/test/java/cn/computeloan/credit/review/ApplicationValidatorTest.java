@@ -1,0 +1,91 @@
+package cn.computeloan.credit.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.computeloan.credit.TestData;
+import cn.computeloan.credit.Violation;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class ApplicationValidatorTest {
+
+  private static List<String> violations(String sample, Consumer<ObjectNode> change) {
+    return ApplicationValidator.validate(TestData.sample(sample, change), TestData.TODAY).stream()
+        .map(v -> v.field() + ":" + v.code()).toList();
+  }
+
+  @Test
+  void samplesAreValid() {
+    for (String s : List.of(TestData.CHIP, TestData.DATA_CENTRE, TestData.AIGC)) {
+      assertThat(ApplicationValidator.validate(TestData.sample(s), TestData.TODAY)).isEmpty();
+    }
+  }
+
+  @Test
+  void applicantFields() {
+    assertThat(violations(TestData.CHIP, a -> ((ObjectNode) a.get("applicant"))
+        .put("name", " ").put("unifiedSocialCreditCode", "91440606MA55K3XQ2I")
+        .putNull("segment").putNull("fundingStage").put("foundingDate", "2030-01-01")))
+        .containsExactly("applicant.name:REQUIRED",
+            "applicant.unifiedSocialCreditCode:INVALID_FORMAT", "applicant.segment:REQUIRED",
+            "applicant.fundingStage:REQUIRED", "applicant.foundingDate:OUT_OF_RANGE");
+    assertThat(violations(TestData.CHIP, a -> a.putNull("applicant")))
+        .containsExactly("applicant:REQUIRED");
+  }
+
+  @Test
+  void amountsTermAndProductSpecificFields() {
+    assertThat(violations(TestData.DATA_CENTRE, a -> a.put("requestedAmount", 0)
+        .put("termMonths", 0).putNull("projectTotalInvestment")))
+        .containsExactly("requestedAmount:NOT_POSITIVE", "termMonths:NOT_POSITIVE",
+            "projectTotalInvestment:REQUIRED");
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("orderContract"))
+        .put("buyer", "").put("amount", -1)))
+        .containsExactly("orderContract.buyer:REQUIRED", "orderContract.amount:NOT_POSITIVE");
+    assertThat(violations(TestData.AIGC, a -> a.putNull("orderContract")))
+        .containsExactly("orderContract:REQUIRED");
+    assertThat(violations(TestData.AIGC, a -> a.putNull("product")))
+        .containsExactly("product:REQUIRED");
+  }
+
+  @Test
+  void statementCount() {
+    assertThat(violations(TestData.CHIP, a -> a.putArray("statements")))
+        .containsExactly("statements:REQUIRED");
+    assertThat(violations(TestData.CHIP, a -> a.withArray("statements")
+        .add(a.withArray("statements").get(0).deepCopy())))
+        .containsExactly("statements:TOO_MANY", "statements[3].fiscalYear:DUPLICATE_YEAR");
+  }
+
+  @Test
+  void profileRanges() {
+    assertThat(violations(TestData.CHIP, a -> ((ObjectNode) a.get("computeProfile"))
+        .put("averageUtilisation", 1.2).put("largestCustomerRevenueShare", -0.1).put("pue", 0.9)
+        .put("rdStaff", 200).put("patents", -1)))
+        .containsExactly("computeProfile.averageUtilisation:OUT_OF_RANGE",
+            "computeProfile.largestCustomerRevenueShare:OUT_OF_RANGE",
+            "computeProfile.pue:OUT_OF_RANGE", "computeProfile.rdStaff:OUT_OF_RANGE",
+            "computeProfile.patents:NEGATIVE_VALUE");
+    assertThat(violations(TestData.CHIP, a -> a.putNull("computeProfile")))
+        .containsExactly("computeProfile:REQUIRED");
+  }
+
+  @Test
+  void guaranteeOffers() {
+    assertThat(violations(TestData.CHIP, a -> {
+      a.withArray("guaranteeOffers").addNull();
+      a.withArray("guaranteeOffers").addObject().put("type", "MORTGAGE").put("appraisedValue", -5);
+      a.withArray("guaranteeOffers").addObject().put("type", "CREDIT");
+      a.withArray("guaranteeOffers").addObject().put("provider", "x").put("appraisedValue", 1);
+    })).containsExactly("guaranteeOffers[2]:REQUIRED",
+        "guaranteeOffers[3].appraisedValue:NEGATIVE_VALUE", "guaranteeOffers[3].provider:REQUIRED",
+        "guaranteeOffers[5].type:REQUIRED");
+  }
+
+  @Test
+  void violationIsAPlainRecord() {
+    assertThat(new Violation("a", "B", "c")).isEqualTo(new Violation("a", "B", "c"));
+  }
+}
