@@ -3,6 +3,7 @@ package cn.computeloan.engine;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnEmbeddedEngine
 public class EmbeddedEngineConfiguration {
 
+  /** {@code compute-loan.engine.embedded.processing.enabled=false} serves the API alone (API tests). */
   @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
   public EmbeddedEngine embeddedEngine() {
     return new EmbeddedEngine(Clock.systemUTC());
   }

@@ -39,6 +39,7 @@ public class ProblemAdvice {
       case INVALID_STATE -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
     };
     return problem(status, e.reason().name(), e.getMessage(), request);
   }

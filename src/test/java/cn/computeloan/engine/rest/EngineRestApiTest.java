@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Bean;
 
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.client.enabled=false", "compute-loan.engine.testing-api.enabled=true"})
+    properties = {"camunda.client.enabled=false", "compute-loan.engine.testing-api.enabled=true",
+        "compute-loan.engine.embedded.processing.enabled=false"})
 class EngineRestApiTest {
 
   private static final String BPMN = """

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The application without an engine bean and with the testing API left at its default (off). */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.client.enabled=false")
+    properties = {"camunda.client.enabled=false", "compute-loan.engine.embedded.processing.enabled=false"})
 class EngineRestWithoutEngineTest {
 
   @LocalServerPort int port;
