@@ -1,0 +1,47 @@
+package cn.computeloan.engine.conformance;
+
+import cn.computeloan.ComputeLoanApplication;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application with its embedded engine once per test JVM, on the port that {@code
+ * camunda-container-runtime.properties} gives Camunda Process Test's remote runtime, with the
+ * testing API (clock, purge) switched on and a private in-memory database.
+ */
+public final class EmbeddedEngineExtension implements BeforeAllCallback {
+
+  /** The port of {@code remote.client.restAddress} in {@code camunda-container-runtime.properties}. */
+  static final int PORT = configuredPort();
+  private static ConfigurableApplicationContext application;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  private static int configuredPort() {
+    try (var in = EmbeddedEngineExtension.class.getResourceAsStream("/camunda-container-runtime.properties")) {
+      var properties = new java.util.Properties();
+      properties.load(in);
+      return java.net.URI.create(properties.getProperty("remote.client.restAddress")).getPort();
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalStateException("camunda-container-runtime.properties must name remote.client.restAddress", e);
+    }
+  }
+
+  static synchronized ConfigurableApplicationContext start() {
+    if (application == null) {
+      // command-line arguments outrank application.yml
+      application = new SpringApplicationBuilder(ComputeLoanApplication.class).run(
+          "--server.port=" + PORT,
+          "--compute-loan.engine.testing-api.enabled=true",
+          "--spring.datasource.url=jdbc:h2:mem:conformance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+          "--spring.main.banner-mode=off");
+      Runtime.getRuntime().addShutdownHook(new Thread(application::close));
+    }
+    return application;
+  }
+}
