@@ -1,6 +1,7 @@
 package cn.computeloan.process;
 
 import cn.computeloan.credit.model.LoanApplication;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,12 @@ public interface CaseFile {
    */
   void recordStep(String applicationId, String step, Object result, String policyVersion, String actor,
       ProcessRef process);
+
+  /**
+   * The actors who recorded {@code step} for this application so far, oldest first: the four-eyes
+   * rule refuses an approval by someone who prepared the case or already approved it.
+   */
+  List<String> actors(String applicationId, String step);
 
   /** Moves the application to a new status (recorded in the audit trail). */
   void changeStatus(String applicationId, ApplicationStatus status, String actor, ProcessRef process);
