@@ -219,8 +219,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
     return run(() -> {
-      ctx.events().broadcastSignal(signalName, variables == null ? Map.of() : variables);
-      return state.nextKey();
+      return ctx.events().broadcastSignal(signalName, variables == null ? Map.of() : variables);
     });
   }
 
