@@ -219,8 +219,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
     return run(() -> {
-      ctx.events().broadcastSignal(signalName, variables == null ? Map.of() : variables);
-      return state.nextKey();
+      return ctx.events().broadcastSignal(signalName, variables == null ? Map.of() : variables);
     });
   }
 
@@ -245,23 +244,30 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   }
 
   @Override
-  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
-    runVoid(() -> ctx.userTasks().complete(userTaskKey, variables, action, actor));
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action,
+      String actor) {
+    return outsideLock(run(() -> ctx.userTasks().complete(userTaskKey, variables, action, actor)));
   }
 
   @Override
-  public void assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride, String actor) {
-    runVoid(() -> ctx.userTasks().assign(userTaskKey, assignee, action, allowOverride, actor));
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride,
+      String actor) {
+    return outsideLock(run(() -> ctx.userTasks().assign(userTaskKey, assignee, action, allowOverride, actor)));
   }
 
   @Override
-  public void unassignUserTask(long userTaskKey, String action, String actor) {
-    runVoid(() -> ctx.userTasks().assign(userTaskKey, null, action, true, actor));
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey, String action, String actor) {
+    return outsideLock(run(() -> ctx.userTasks().assign(userTaskKey, null, action, true, actor)));
   }
 
   @Override
-  public void updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
-    runVoid(() -> ctx.userTasks().update(userTaskKey, update, actor));
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
+    return outsideLock(run(() -> ctx.userTasks().update(userTaskKey, update, actor)));
+  }
+
+  /** A listener job completed under the lock settles the answer; callers continue on another thread. */
+  private static <T> CompletableFuture<T> outsideLock(CompletableFuture<T> answer) {
+    return answer.isDone() ? answer : answer.thenApplyAsync(value -> value);
   }
 
   @Override
@@ -318,6 +324,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   public void purge() {
     runVoid(() -> {
       state.clear();
+      ctx.userTasks().abandonAnswers();
       waiters.clear();
       results.clear();
     });
