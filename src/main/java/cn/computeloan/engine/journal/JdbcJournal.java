@@ -45,6 +45,7 @@ public final class JdbcJournal implements Journal {
   public long replay(Consumer<JournalEntry> consumer) {
     long last = 0;
     try (Connection connection = dataSource.getConnection()) {
+      flushCommitsAtOnce(connection);
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement select = connection.prepareStatement(
@@ -69,6 +70,18 @@ public final class JdbcJournal implements Journal {
       durable = Math.max(durable, last);
     }
     return last;
+  }
+
+  /**
+   * H2 writes committed transactions to its file only every 500 ms by default, so a process killed
+   * just after a commit would lose it: the journal needs each commit written at once.
+   */
+  private static void flushCommitsAtOnce(Connection connection) throws SQLException {
+    if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+      try (var statement = connection.createStatement()) {
+        statement.execute("SET WRITE_DELAY 0");
+      }
+    }
   }
 
   @Override

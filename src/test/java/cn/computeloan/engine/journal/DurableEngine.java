@@ -19,14 +19,19 @@ import java.util.function.Predicate;
 final class DurableEngine implements AutoCloseable {
 
   final JournalDatabase database;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T08:00:00Z"));
+  final MutableClock clock;
   EmbeddedEngine engine;
   ReadModel readModel;
   /** Every record the current engine delivered, the replayed ones first. */
   final List<Record> records = new CopyOnWriteArrayList<>();
 
   DurableEngine(JournalDatabase database) {
+    this(database, Instant.parse("2026-01-05T08:00:00Z"));
+  }
+
+  DurableEngine(JournalDatabase database, Instant startTime) {
     this.database = database;
+    this.clock = new MutableClock(startTime);
     start();
   }
 
