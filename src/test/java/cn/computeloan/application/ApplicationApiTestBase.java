@@ -40,61 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The application API end to end over HTTP, against the embedded engine with a stand-in approval
  * process; run on H2 and on PostgreSQL by the subclasses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"compute-loan.security.dev-password=" + ApiClient.DEV_PASSWORD, "spring.main.banner-mode=off"})
-abstract class ApplicationApiTestBase {
-
-  static final String INTAKE = "intake";
-  static final String ANALYST = "analyst";
-  static final String AUDITOR = "auditor";
-  static final String BRANCH = "branch";
-  static final String COMMITTEE = "committee";
-  static final String ENGINE = "compute-loan-engine";
-
-  @Autowired Environment environment;
-  @Autowired CamundaClient camunda;
-  @Autowired JdbcClient jdbc;
-  @Autowired CaseFile caseFile;
-  @Autowired SubmissionService submissions;
-  @MockitoSpyBean CamundaProcessStarter starter;
-
-  ApiClient api;
-
-  @BeforeEach
-  void connect() {
-    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
-    camunda.newDeployResourceCommand().addResourceFromClasspath("application-it/compute-loan-approval.bpmn")
-        .send().join();
-  }
-
-  @AfterEach
-  void resetSpy() {
-    reset(starter);
-  }
-
-  static String sample(String name, Consumer<ObjectNode> change) {
-    ObjectNode node = TestData.json(name);
-    change.accept(node);
-    return node.toString();
-  }
-
-  static String aigc() {
-    return sample(TestData.AIGC, n -> {});
-  }
-
-  Response submit(String body, String... headers) {
-    return api.send(INTAKE, "POST", "/api/applications", body, headers);
-  }
-
-  String submitted() {
-    Response r = submit(aigc());
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().path("applicationId").asText();
-  }
-
-  long countApplications() {
-    return jdbc.sql("SELECT COUNT(*) FROM loan_application").query(Long.class).single();
-  }
+abstract class ApplicationApiTestBase extends ApplicationIntegrationTest {
 
   @Test
   void shouldStoreSubmissionStartItsProcessAndAuditIt() {
@@ -436,5 +382,85 @@ abstract class ApplicationApiTestBase {
     assertThat(api.send(ANALYST, "GET", "/api/applications/nope", null).status()).isEqualTo(404);
     assertThat(api.send(AUDITOR, "GET", "/api/applications/nope/audit", null).status()).isEqualTo(404);
     assertThat(api.send(AUDITOR, "GET", "/api/applications/nope/audit/verification", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldStoreUploadedDocumentWithItsHashAndAuditIt() throws Exception {
+    // given
+    String id = submitted();
+    byte[] content = "资产负债表 2024 — balance sheet".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String boundary = "----cl" + UUID.randomUUID();
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nBALANCE_SHEET\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bs-2024.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(multipart.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // when
+    Response upload = api.execute(java.net.http.HttpRequest.newBuilder(api.uri("/api/applications/" + id + "/documents"))
+        .header("Authorization", ApiClient.basic(ANALYST, ApiClient.DEV_PASSWORD))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    // then
+    assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    assertThat(upload.json().path("sha256").asText()).isEqualTo(sha256);
+    assertThat(upload.json().path("size").asLong()).isEqualTo(content.length);
+    String documentId = upload.json().path("documentId").asText();
+
+    JsonNode list = api.send(INTAKE, "GET", "/api/applications/" + id + "/documents", null).json();
+    assertThat(list.findValuesAsText("documentId")).containsExactly(documentId);
+    java.net.http.HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(api.uri("/api/applications/" + id + "/documents/" + documentId))
+            .header("Authorization", ApiClient.basic(ANALYST, ApiClient.DEV_PASSWORD)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.body()).isEqualTo(content);
+    assertThat(download.headers().firstValue("ETag")).contains("\"" + sha256 + "\"");
+    JsonNode events = api.send(AUDITOR, "GET", "/api/applications/" + id + "/audit", null).json().path("events");
+    assertThat(events.get(events.size() - 1).path("action").asText()).isEqualTo("DOCUMENT_UPLOADED");
+    assertThat(events.get(events.size() - 1).at("/after/sha256").asText()).isEqualTo(sha256);
+    assertThat(events.get(events.size() - 1).path("actor").asText()).isEqualTo(ANALYST);
+  }
+
+  @Test
+  void shouldSearchByStatusProductTierApplicantAndDate() {
+    // given: applications of a unique applicant
+    String name = "检索测试-" + UUID.randomUUID();
+    Instant start = Instant.now().minusSeconds(1);
+    String operating = submit(sample(TestData.AIGC, n -> ((ObjectNode) n.get("applicant")).put("name", name)))
+        .json().path("applicationId").asText();
+    String project = submit(sample(TestData.DATA_CENTRE, n -> ((ObjectNode) n.get("applicant")).put("name", name)))
+        .json().path("applicationId").asText();
+    caseFile.recordStep(project, "SCORE", Map.of("tier", "B"), "v1", "score-worker", new ProcessRef(1, "s", 2, 9001));
+    caseFile.changeStatus(project, ApplicationStatus.PENDING_APPROVAL, "worker", new ProcessRef(1, "s", 2, 9002));
+    String q = "/api/applications?applicant=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    // when / then
+    assertThat(ids(q)).containsExactly(project, operating);
+    assertThat(ids(q + "&status=PENDING_APPROVAL")).containsExactly(project);
+    assertThat(ids(q + "&product=PROJECT")).containsExactly(project);
+    assertThat(ids(q + "&product=ORDER_FINANCING")).containsExactly(operating);
+    assertThat(ids(q + "&tier=B")).containsExactly(project);
+    assertThat(ids(q + "&submittedFrom=" + start)).hasSize(2);
+    assertThat(ids(q + "&submittedTo=" + start)).isEmpty();
+    JsonNode page = api.send(ANALYST, "GET", q + "&size=1&page=1", null).json();
+    assertThat(page.path("total").asLong()).isEqualTo(2);
+    assertThat(page.path("items").get(0).path("applicationId").asText()).isEqualTo(operating);
+    assertThat(page.path("items").get(0).path("applicantName").asText()).isEqualTo(name);
+  }
+
+  @Test
+  void shouldRefuseBadSearchParameters() {
+    Response r = api.send(ANALYST, "GET", "/api/applications?size=0&page=-1&status=LOST", null);
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.send(ANALYST, "GET", "/api/applications?size=500", null).json().path("errors")
+        .findValuesAsText("field")).containsExactly("size");
+  }
+
+  private List<String> ids(String query) {
+    Response r = api.send(ANALYST, "GET", query, null);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json().path("items").findValuesAsText("applicationId");
   }
 }
