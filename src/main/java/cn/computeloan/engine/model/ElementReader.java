@@ -313,26 +313,9 @@ final class ElementReader {
     return body;
   }
 
-  /** Connects each link throw event of a scope to the one link catch event of that scope with its name. */
-  void resolveLinks(ExecutableElement scope, Map<String, BaseElement> nodes) {
-    Map<String, ExecutableElement> catches = new LinkedHashMap<>();
-    for (ExecutableElement child : scope.children()) {
-      if (child.kind() == ElementKind.INTERMEDIATE_CATCH_EVENT && child.eventType() == EventType.LINK
-          && catches.putIfAbsent(child.linkName(), child) != null) {
-        problem(nodes.get(child.id()), "is one of several link catch events named '%s' in the same scope"
-            .formatted(child.linkName()));
-      }
-    }
-    for (ExecutableElement child : scope.children()) {
-      if (child.kind() == ElementKind.INTERMEDIATE_THROW_EVENT && child.eventType() == EventType.LINK) {
-        ExecutableElement target = catches.get(child.linkName());
-        if (target == null) {
-          problem(nodes.get(child.id()), "throws link '%s', but no link catch event of that name is in the same scope"
-              .formatted(child.linkName()));
-        }
-        child.linkTarget(target);
-      }
-    }
+  /** Adds problems found outside this reader (checks that need a whole scope). */
+  void report(List<ModelProblem> found) {
+    problems.addAll(found);
   }
 
   void attachBoundary(BoundaryEvent node, ExecutableElement boundary, Map<String, ExecutableElement> elements) {

@@ -91,7 +91,7 @@ public final class ProcessTransformer {
       }
     }
     boundaries.forEach((node, element) -> reader.attachBoundary(node, element, elements));
-    reader.resolveLinks(scope, nodes);
+    reader.report(LinkEvents.resolve(scope, nodes));
     for (SequenceFlow flow : flows) {
       reader.connect(flow, elements);
     }
