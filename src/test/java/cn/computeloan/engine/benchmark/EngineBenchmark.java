@@ -189,7 +189,7 @@ class EngineBenchmark {
   }
 
   private void growth() throws InterruptedException {
-    int[] steps = {1_000, 10_000, 20_000, 50_000, 100_000};
+    int[] steps = {1_000, 5_000, 10_000, 20_000, 50_000, 100_000};
     for (int step : steps) {
       if (step > history) {
         break;
