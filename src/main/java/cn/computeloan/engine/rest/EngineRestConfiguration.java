@@ -1,7 +1,6 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.EngineCommands;
-import cn.computeloan.engine.query.HistoryRetention;
 import cn.computeloan.engine.query.ReadModel;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,8 @@
-package cn.computeloan.engine.query;
+package cn.computeloan.engine.rest;
+
+import cn.computeloan.engine.query.ReadModel;
+import cn.computeloan.engine.query.SearchQuery;
+import cn.computeloan.engine.query.SearchableEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

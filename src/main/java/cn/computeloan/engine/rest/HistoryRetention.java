@@ -1,4 +1,6 @@
-package cn.computeloan.engine.query;
+package cn.computeloan.engine.rest;
+
+import cn.computeloan.engine.query.ReadModel;
 
 import java.time.Duration;
 import java.time.Instant;
