@@ -71,18 +71,17 @@ final class CommandHandler {
     } else if (command instanceof CorrelateMessage c) {
       return ctx.events().messages().correlate(c.name(), c.correlationKey(), c.variables());
     } else if (command instanceof BroadcastSignal c) {
-      ctx.events().broadcastSignal(c.signalName(), c.variables() == null ? Map.of() : c.variables());
-      return state.nextKey();
+      return ctx.events().broadcastSignal(c.signalName(), c.variables() == null ? Map.of() : c.variables());
     } else if (command instanceof ResolveIncident c) {
       ctx.incidents().resolve(c.incidentKey());
     } else if (command instanceof SetVariables c) {
       setVariables(c);
     } else if (command instanceof CompleteUserTask c) {
-      ctx.userTasks().complete(c.userTaskKey(), c.variables(), c.action(), c.actor());
+      return ctx.userTasks().complete(c.userTaskKey(), c.variables(), c.action(), c.actor());
     } else if (command instanceof AssignUserTask c) {
-      ctx.userTasks().assign(c.userTaskKey(), c.assignee(), c.action(), c.allowOverride(), c.actor());
+      return ctx.userTasks().assign(c.userTaskKey(), c.assignee(), c.action(), c.allowOverride(), c.actor());
     } else if (command instanceof UpdateUserTask c) {
-      ctx.userTasks().update(c.userTaskKey(), c.update(), c.actor());
+      return ctx.userTasks().update(c.userTaskKey(), c.update(), c.actor());
     } else if (command instanceof EvaluateDecision c) {
       return evaluateDecision(c);
     } else if (command instanceof Deploy c) {
@@ -100,6 +99,7 @@ final class CommandHandler {
       writer.append(-1, ValueType.CLOCK, "RESET", new ClockValue(clock.millis()));
     } else if (command instanceof Purge) {
       state.clear();
+      ctx.userTasks().abandonAnswers();
       waiters.clear();
       results.clear();
       purged.run();

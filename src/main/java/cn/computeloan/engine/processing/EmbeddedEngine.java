@@ -307,23 +307,30 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   }
 
   @Override
-  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
-    execute(new EngineCommand.CompleteUserTask(userTaskKey, variables, action, actor));
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action,
+      String actor) {
+    return outsideLock(execute(new EngineCommand.CompleteUserTask(userTaskKey, variables, action, actor)));
   }
 
   @Override
-  public void assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride, String actor) {
-    execute(new EngineCommand.AssignUserTask(userTaskKey, assignee, action, allowOverride, actor));
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride,
+      String actor) {
+    return outsideLock(execute(new EngineCommand.AssignUserTask(userTaskKey, assignee, action, allowOverride, actor)));
   }
 
   @Override
-  public void unassignUserTask(long userTaskKey, String action, String actor) {
-    execute(new EngineCommand.AssignUserTask(userTaskKey, null, action, true, actor));
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey, String action, String actor) {
+    return outsideLock(execute(new EngineCommand.AssignUserTask(userTaskKey, null, action, true, actor)));
   }
 
   @Override
-  public void updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
-    execute(new EngineCommand.UpdateUserTask(userTaskKey, update, actor));
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
+    return outsideLock(execute(new EngineCommand.UpdateUserTask(userTaskKey, update, actor)));
+  }
+
+  /** A listener job completed under the lock settles the answer; callers continue on another thread. */
+  private static <T> CompletableFuture<T> outsideLock(CompletableFuture<T> answer) {
+    return answer.isDone() ? answer : answer.thenApplyAsync(value -> value);
   }
 
   @Override

@@ -32,7 +32,7 @@ public final class EmbeddedEngineExtension implements BeforeAllCallback {
     }
   }
 
-  static synchronized ConfigurableApplicationContext start() {
+  public static synchronized ConfigurableApplicationContext start() {
     if (application == null) {
       // command-line arguments outrank application.yml
       application = new SpringApplicationBuilder(ComputeLoanApplication.class).run(
