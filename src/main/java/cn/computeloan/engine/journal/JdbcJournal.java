@@ -90,6 +90,9 @@ public final class JdbcJournal implements Journal {
     if (failed != null) {
       throw failed;
     }
+    if (!running) {
+      throw new JournalException("The engine journal is closed", null);
+    }
     queue.addAll(entries);
     return entries.isEmpty() ? durable : entries.get(entries.size() - 1).position();
   }
@@ -101,8 +104,11 @@ public final class JdbcJournal implements Journal {
     }
     synchronized (durableMonitor) {
       while (durable < position && failure == null) {
+        if (!writer.isAlive()) {
+          throw new JournalException("The engine journal stopped before position " + position + " was written", null);
+        }
         try {
-          durableMonitor.wait();
+          durableMonitor.wait(1000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new JournalException("Interrupted while waiting for the journal", e);
