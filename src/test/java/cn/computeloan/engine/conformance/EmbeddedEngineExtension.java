@@ -39,7 +39,9 @@ public final class EmbeddedEngineExtension implements BeforeAllCallback {
           "--server.port=" + PORT,
           "--compute-loan.engine.testing-api.enabled=true",
           "--spring.datasource.url=jdbc:h2:mem:conformance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-          "--spring.main.banner-mode=off");
+          "--spring.main.banner-mode=off",
+          // a loaded CI machine can take longer than the client's 10 s default for the start-up deployment
+          "--camunda.client.request-timeout=PT60S");
       Runtime.getRuntime().addShutdownHook(new Thread(application::close));
     }
     return application;
