@@ -7,7 +7,7 @@ import io.camunda.client.api.command.ProblemException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,10 @@ public class StartPostLoanMonitoringWorker {
 
   static final String TYPE = "start-post-loan-monitoring";
   static final String MESSAGE = "loan-disbursed";
-  // looked up per job: without a client (camunda.client.enabled=false) no job ever arrives
-  private final ObjectProvider<CamundaClient> client;
+  private final CamundaClient client;
 
-  public StartPostLoanMonitoringWorker(ObjectProvider<CamundaClient> client) {
+  /** Lazy: contexts without a Camunda client (API-only tests) still start; workers then do not run. */
+  public StartPostLoanMonitoringWorker(@Lazy CamundaClient client) {
     this.client = client;
   }
 
@@ -32,7 +32,7 @@ public class StartPostLoanMonitoringWorker {
   public void start(@Variable String applicationId, @Variable BigDecimal approvedAmount,
       @Variable String agreementNumber, @Variable String maturityDate, @Variable String monitoringInterval) {
     try {
-      client.getObject().newPublishMessageCommand().messageName(MESSAGE).correlationKey(applicationId)
+      client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(applicationId)
         .messageId(MESSAGE + "-" + applicationId).timeToLive(Duration.ofHours(1))
         .variables(Variables.map("applicationId", applicationId, "approvedAmount", approvedAmount,
             "agreementNumber", agreementNumber, "maturityDate", maturityDate,
