@@ -1,6 +1,5 @@
 package cn.computeloan.application.api;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.PolicyParameters;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.FiscalYearStatements;
@@ -28,10 +27,10 @@ import org.springframework.stereotype.Component;
 public class ApplicationValidation {
 
   private final ObjectMapper mapper;
-  private final CreditPolicy policy;
+  private final PolicyParametersSnapshot policy;
   private final Clock clock;
 
-  public ApplicationValidation(ObjectMapper mapper, CreditPolicy policy, ObjectProvider<Clock> clock) {
+  public ApplicationValidation(ObjectMapper mapper, PolicyParametersSnapshot policy, ObjectProvider<Clock> clock) {
     this.mapper = mapper;
     this.policy = policy;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -51,7 +50,7 @@ public class ApplicationValidation {
       violations.add(new Violation("", "UNREADABLE", "the application cannot be read: " + e.getMessage()));
       return new Result(null, violations, null);
     }
-    PolicyParameters parameters = policy.parameters();
+    PolicyParameters parameters = policy.get();
     Set<String> reported = new HashSet<>();
     violations.forEach(v -> reported.add(v.field()));
     List<Violation> domain = new ArrayList<>(ApplicationValidator.validate(app, LocalDate.now(clock)));
