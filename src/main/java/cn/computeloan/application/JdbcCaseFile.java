@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * The case file in the application database. Every write locks the application's row (the head of
  * its audit chain), so that the idempotency check, the write and its audit event are one atomic step
  * per application while different applications proceed in parallel.
+ *
+ * <p>{@code compute-loan.application.case-file=in-memory} leaves the port to the process package's
+ * in-memory fallback (process tests that inspect the case file directly).
  */
 @Service
+@ConditionalOnProperty(name = "compute-loan.application.case-file", havingValue = "jdbc", matchIfMissing = true)
 public class JdbcCaseFile implements CaseFile {
 
   /** Audit action of a status change. */

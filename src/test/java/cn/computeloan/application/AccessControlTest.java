@@ -92,6 +92,8 @@ class AccessControlTest extends ApplicationIntegrationTest {
 
     // when / then: nobody assigns a task to someone else, or acts on someone else's task
     assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"committee\"}").status()).isEqualTo(403);
+    assertThat(api.send(COMMITTEE, "POST", path + "/assignment", "{\"assignee\":\"committee\"}").status())
+        .as("a committee member may not claim a branch approver's task").isEqualTo(403);
     assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
     assertThat(api.send(COMMITTEE, "POST", path + "/completion", "{}").status()).isEqualTo(403);
     assertThat(api.send(COMMITTEE, "DELETE", path + "/assignee", null).status()).isEqualTo(403);

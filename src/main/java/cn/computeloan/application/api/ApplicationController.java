@@ -116,7 +116,7 @@ public class ApplicationController {
       StepView view = StepView.of(s, result);
       steps.add(view);
       latest.put(s.step(), view);
-      if ("APPROVAL".equals(s.step())) {
+      if (s.step().equals("APPROVAL") || s.step().startsWith("APPROVAL-")) {
         approvals.add(new ApprovalView(s.actor(), s.recordedAt(), text(result, "decision"), text(result, "comment"),
             s.policyVersion()));
       }

@@ -40,7 +40,10 @@ final class ElementReader {
       case SERVICE_TASK, SEND_TASK -> requireJob(node, element);
       case SCRIPT_TASK -> readScriptTask(node, element);
       case BUSINESS_RULE_TASK -> readBusinessRuleTask(node, element);
-      case RECEIVE_TASK -> readMessage(((ReceiveTask) node).getMessage(), node, element);
+      case RECEIVE_TASK -> {
+        element.eventType(EventType.MESSAGE);
+        readMessage(((ReceiveTask) node).getMessage(), node, element);
+      }
       case USER_TASK -> readUserTask(node, element);
       case EXCLUSIVE_GATEWAY, INCLUSIVE_GATEWAY, EVENT_BASED_GATEWAY, PARALLEL_GATEWAY -> { }
       case CALL_ACTIVITY -> readCallActivity(node, element);

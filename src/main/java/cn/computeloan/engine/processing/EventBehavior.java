@@ -179,8 +179,10 @@ public final class EventBehavior {
     };
   }
 
-  /** Broadcasts a signal to waiting instances and signal start events. */
-  public void broadcastSignal(String name, Map<String, Object> variables) {
+  /** Broadcasts a signal to waiting instances and signal start events; returns the signal key. */
+  public long broadcastSignal(String name, Map<String, Object> variables) {
+    long key = ctx.state().nextKey();
+    ctx.writer().signal(key, "BROADCASTED", name, variables);
     for (MessageSubscription s : List.copyOf(ctx.state().signalSubscriptions().values())) {
       if (s.messageName().equals(name) && ctx.state().signalSubscriptions().containsKey(s.key())) {
         if (isInterruptingTarget(s.target())) {
@@ -197,6 +199,7 @@ public final class EventBehavior {
         }
       }
     }
+    return key;
   }
 
   static boolean isInterruptingTarget(ExecutableElement target) {
@@ -273,11 +276,22 @@ public final class EventBehavior {
     return ctx.state().elementInstance(instance.parentElementInstanceKey());
   }
 
+  /**
+   * The catch event of a scope for an error coming out of it: an error event sub-process inside the
+   * scope sees the error before the boundary events on the scope's activity do; at each of the two
+   * levels a matching error code wins over a catch-all event.
+   */
   private static ExecutableElement catcher(ExecutableElement element, String code) {
-    List<ExecutableElement> candidates = new ArrayList<>();
-    element.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).forEach(candidates::add);
-    element.eventSubProcesses().stream().map(ExecutableElement::startEvent)
-        .filter(s -> s != null && s.eventType() == EventType.ERROR).forEach(candidates::add);
+    List<ExecutableElement> inside = element.eventSubProcesses().stream().map(ExecutableElement::startEvent)
+        .filter(s -> s != null && s.eventType() == EventType.ERROR).toList();
+    ExecutableElement caught = matching(inside, code);
+    if (caught != null) {
+      return caught;
+    }
+    return matching(element.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).toList(), code);
+  }
+
+  private static ExecutableElement matching(List<ExecutableElement> candidates, String code) {
     for (ExecutableElement candidate : candidates) {
       if (code != null && code.equals(candidate.errorCode())) {
         return candidate;

@@ -216,6 +216,11 @@ public class ReadModel implements RecordListener {
     });
   }
 
+  @Override
+  public void onPurged() {
+    clear();
+  }
+
   /** Forgets everything: to be called when the engine is purged. */
   public void clear() {
     write(() -> {

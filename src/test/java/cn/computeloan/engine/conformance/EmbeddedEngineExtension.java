@@ -32,14 +32,16 @@ public final class EmbeddedEngineExtension implements BeforeAllCallback {
     }
   }
 
-  static synchronized ConfigurableApplicationContext start() {
+  public static synchronized ConfigurableApplicationContext start() {
     if (application == null) {
       // command-line arguments outrank application.yml
       application = new SpringApplicationBuilder(ComputeLoanApplication.class).run(
           "--server.port=" + PORT,
           "--compute-loan.engine.testing-api.enabled=true",
           "--spring.datasource.url=jdbc:h2:mem:conformance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-          "--spring.main.banner-mode=off");
+          "--spring.main.banner-mode=off",
+          // the process tests read the in-memory case file (cn.computeloan.process.casefile)
+          "--compute-loan.application.case-file=in-memory");
       Runtime.getRuntime().addShutdownHook(new Thread(application::close));
     }
     return application;
