@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The case file in the application database. Every write locks the application's row (the head of
  * its audit chain), so that the idempotency check, the write and its audit event are one atomic step
  * per application while different applications proceed in parallel.
+ *
+ * <p>{@code compute-loan.process.case-file=in-memory} leaves the port to the process package's
+ * in-memory fallback (process tests that inspect the case file directly).
  */
 @Service
 @ConditionalOnProperty(name = "compute-loan.process.case-file", havingValue = "jdbc", matchIfMissing = true)

@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,9 +59,17 @@ public class SubmissionService {
   private final ObjectMapper mapper;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Semaphore inFlight;
 
+  /**
+   * @param maxConcurrent submissions processed at once. A submission holds a server thread while it
+   *     calls the engine's API on the same server; bounding them keeps threads free for those calls,
+   *     so an overload is refused quickly (503, retry) instead of starving the engine calls.
+   */
   public SubmissionService(ApplicationStore store, AuditTrail audit, ProcessStarter process, CreditPolicy policy,
-      ObjectMapper mapper, TransactionTemplate tx, ObjectProvider<Clock> clock) {
+      ObjectMapper mapper, TransactionTemplate tx, ObjectProvider<Clock> clock,
+      @Value("${compute-loan.application.max-concurrent-submissions:64}") int maxConcurrent) {
+    this.inFlight = new Semaphore(maxConcurrent, true);
     this.store = store;
     this.audit = audit;
     this.process = process;
@@ -78,6 +89,13 @@ public class SubmissionService {
     }
   }
 
+  /** Too many submissions at once; nothing was stored. */
+  public static final class BusyException extends RuntimeException {
+    public BusyException() {
+      super("too many submissions at once; retry shortly (with the same Idempotency-Key)");
+    }
+  }
+
   /** The process could not be started; nothing was stored. */
   public static final class ProcessStartException extends RuntimeException {
     public ProcessStartException(Throwable cause) {
@@ -89,7 +107,27 @@ public class SubmissionService {
    * Submits a validated application for {@code user} (whose roles are recorded in the audit trail).
    * With an idempotency key, a repeated submission returns the first one.
    */
-  public Submission submit(LoanApplication application, String user, List<String> roles, String idempotencyKey) {
+  public Submission submit(LoanApplication application, String user, List<String> roles, String idempotencyKey,
+      String policyVersion) {
+    boolean admitted;
+    try {
+      admitted = inFlight.tryAcquire(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BusyException();
+    }
+    if (!admitted) {
+      throw new BusyException();
+    }
+    try {
+      return admitted(application, user, roles, idempotencyKey, policyVersion);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private Submission admitted(LoanApplication application, String user, List<String> roles, String idempotencyKey,
+      String policyVersion) {
     String payload = json(application);
     String requestHash = AuditHasher.sha256(payload);
     if (idempotencyKey != null) {
@@ -117,7 +155,7 @@ public class SubmissionService {
       throw new ProcessStartException(e);
     }
     try {
-      return new Submission(attach(pending, instanceKey, String.join(",", roles), false), false);
+      return new Submission(attach(pending, instanceKey, String.join(",", roles), policyVersion, false), false);
     } catch (RuntimeException e) {
       compensate(pending.id(), instanceKey);
       throw new ProcessStartException(e);
@@ -131,7 +169,8 @@ public class SubmissionService {
     return new Submission(earlier, true);
   }
 
-  private StoredApplication attach(StoredApplication pending, long instanceKey, String role, boolean recovered) {
+  private StoredApplication attach(StoredApplication pending, long instanceKey, String role, String policyVersion,
+      boolean recovered) {
     return tx.execute(s -> {
       if (!store.attachProcess(pending.id(), instanceKey)) {
         throw new IllegalStateException("application " + pending.id() + " is gone or already started");
@@ -146,7 +185,7 @@ public class SubmissionService {
         after.put("startCompletedByRecovery", true);
       }
       audit.append(pending.id(), new AuditEntry(pending.submittedBy(), role, SUBMITTED, null, json(after),
-          instanceKey, null, null, null, policy.parameters().policyVersion()));
+          instanceKey, null, null, null, policyVersion));
       return store.find(pending.id()).orElseThrow();
     });
   }
@@ -172,7 +211,7 @@ public class SubmissionService {
         LoanApplication application = mapper.readValue(pending.payload(), LoanApplication.class);
         long key = process.findStarted(pending.id())
             .orElseGet(() -> process.start(variables(pending.id(), application)));
-        attach(pending, key, "INTAKE_OFFICER", true);
+        attach(pending, key, "INTAKE_OFFICER", policy.parameters().policyVersion(), true);
         done++;
       } catch (Exception e) {
         LOG.warn("Pending process start of application {} not completed yet: {}", pending.id(), e.toString());

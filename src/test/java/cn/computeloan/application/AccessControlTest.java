@@ -19,7 +19,7 @@ class AccessControlTest extends ApplicationIntegrationTest {
   void shouldAskAnonymousCallersToLogIn() {
     Response r = api.send(null, "POST", "/api/applications", aigc());
     assertThat(r.status()).isEqualTo(401);
-    assertThat(r.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(r.header("WWW-Authenticate")).isNotBlank();
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
     assertThat(api.send(null, "GET", "/api/applications", null).status()).isEqualTo(401);
     assertThat(api.sendWithAuthorization(ApiClient.basic(INTAKE, "wrong"), "GET", "/api/applications", null).status())
@@ -92,6 +92,8 @@ class AccessControlTest extends ApplicationIntegrationTest {
 
     // when / then: nobody assigns a task to someone else, or acts on someone else's task
     assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"committee\"}").status()).isEqualTo(403);
+    assertThat(api.send(COMMITTEE, "POST", path + "/assignment", "{\"assignee\":\"committee\"}").status())
+        .as("a committee member may not claim a branch approver's task").isEqualTo(403);
     assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
     assertThat(api.send(COMMITTEE, "POST", path + "/completion", "{}").status()).isEqualTo(403);
     assertThat(api.send(COMMITTEE, "DELETE", path + "/assignee", null).status()).isEqualTo(403);
@@ -115,6 +117,27 @@ class AccessControlTest extends ApplicationIntegrationTest {
     assertThat(docs.json().path("paths").has("/api/applications/{id}/audit/verification")).isTrue();
     assertThat(docs.body()).doesNotContain("/v2/");
     assertThat(api.send(null, "GET", "/swagger-ui/index.html", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldAcceptIdentityProviderTokensWithTheirRoles() {
+    // given
+    String intakeToken = "Bearer " + IdentityProvider.token("li.wei", "INTAKE_OFFICER");
+    String auditorToken = "Bearer " + IdentityProvider.token("zhao.min", "AUDITOR", "SOMETHING_ELSE");
+    // when
+    Response submitted = api.sendWithAuthorization(intakeToken, "POST", "/api/applications", aigc());
+    // then
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    String id = submitted.json().path("applicationId").asText();
+    assertThat(api.sendWithAuthorization(auditorToken, "POST", "/api/applications", aigc()).status()).isEqualTo(403);
+    Response audit = api.sendWithAuthorization(auditorToken, "GET", "/api/applications/" + id + "/audit", null);
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.json().at("/events/0/actor").asText()).isEqualTo("li.wei");
+    assertThat(audit.json().at("/events/0/role").asText()).isEqualTo("INTAKE_OFFICER");
+    assertThat(api.sendWithAuthorization("Bearer not-a-token", "GET", "/api/applications", null).status())
+        .isEqualTo(401);
+    assertThat(api.sendWithAuthorization("Bearer " + IdentityProvider.token("x", "ENGINE_CLIENT"), "POST",
+        "/v2/process-instances/search", "{}").status()).isEqualTo(403);
   }
 
   @Test

@@ -32,6 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -45,7 +48,48 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"compute-loan.security.dev-password=" + ApiClient.DEV_PASSWORD, "spring.main.banner-mode=off",
         "spring.datasource.url=jdbc:h2:mem:application-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@Import(ApplicationIntegrationTest.IdentityProvider.class)
 abstract class ApplicationIntegrationTest {
+
+  /**
+   * Stands in for the bank's identity provider (profile oidc): tokens signed with a key made here.
+   * With a JwtDecoder present the application accepts bearer tokens next to basic auth.
+   */
+  @TestConfiguration
+  static class IdentityProvider {
+    static final java.security.KeyPair KEYS = keyPair();
+
+    static java.security.KeyPair keyPair() {
+      try {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Bean
+    org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder() {
+      return org.springframework.security.oauth2.jwt.NimbusJwtDecoder
+          .withPublicKey((java.security.interfaces.RSAPublicKey) KEYS.getPublic()).build();
+    }
+
+    /** A signed token for {@code user} with the given role names, valid for five minutes. */
+    static String token(String user, String... roles) {
+      com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.RSAKey.Builder(
+          (java.security.interfaces.RSAPublicKey) KEYS.getPublic()).privateKey(KEYS.getPrivate()).build();
+      var encoder = new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(
+          new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(new com.nimbusds.jose.jwk.JWKSet(key)));
+      var claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
+          .subject("sub-" + user).claim("preferred_username", user).claim("roles", java.util.List.of(roles))
+          .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(300)).build();
+      var header = org.springframework.security.oauth2.jwt.JwsHeader.with(
+          org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
+      return encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(header, claims))
+          .getTokenValue();
+    }
+  }
 
   static final String INTAKE = "intake";
   static final String ANALYST = "analyst";

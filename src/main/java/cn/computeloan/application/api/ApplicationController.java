@@ -79,7 +79,8 @@ public class ApplicationController {
   @ApiResponse(responseCode = "201", description = "stored and its approval process started")
   @ApiResponse(responseCode = "400", description = "invalid fields (problem+json with errors[])")
   @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different application")
-  @ApiResponse(responseCode = "503", description = "the process could not be started; nothing stored")
+  @ApiResponse(responseCode = "503", description = "the process could not be started, or too many submissions at "
+      + "once; nothing stored, retry with the same Idempotency-Key")
   public ResponseEntity<SubmissionResult> submit(
       @RequestBody JsonNode body,
       @Parameter(description = "client-chosen key (max 200 characters) making retries safe")
@@ -94,7 +95,8 @@ public class ApplicationController {
       throw new InvalidRequestException(violations);
     }
     List<String> roles = user.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).toList();
-    Submission submission = submissions.submit(result.application(), user.getName(), roles, idempotencyKey);
+    Submission submission = submissions.submit(result.application(), user.getName(), roles, idempotencyKey,
+        result.policyVersion());
     StoredApplication a = submission.application();
     return ResponseEntity.created(URI.create("/api/applications/" + a.id()))
         .header("Idempotent-Replayed", Boolean.toString(submission.replayed()))
@@ -114,7 +116,7 @@ public class ApplicationController {
       StepView view = StepView.of(s, result);
       steps.add(view);
       latest.put(s.step(), view);
-      if ("APPROVAL".equals(s.step())) {
+      if (s.step().equals("APPROVAL") || s.step().startsWith("APPROVAL-")) {
         approvals.add(new ApprovalView(s.actor(), s.recordedAt(), text(result, "decision"), text(result, "comment"),
             s.policyVersion()));
       }

@@ -86,6 +86,12 @@ public class ApplicationProblems {
         "idempotency-key-reused"));
   }
 
+  @ExceptionHandler(SubmissionService.BusyException.class)
+  ResponseEntity<ProblemDetail> busy(SubmissionService.BusyException e) {
+    ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), "busy");
+    return ResponseEntity.status(503).header("Retry-After", "1").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
   @ExceptionHandler(SubmissionService.ProcessStartException.class)
   ResponseEntity<ProblemDetail> processStart(SubmissionService.ProcessStartException e) {
     LOG.warn("Submission refused: {}", e.getMessage(), e.getCause());

@@ -1,6 +1,6 @@
 package cn.computeloan.application.api;
 
-import cn.computeloan.credit.CreditPolicy;
+import cn.computeloan.credit.PolicyParameters;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.FiscalYearStatements;
 import cn.computeloan.credit.model.LoanApplication;
@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 public class ApplicationValidation {
 
   private final ObjectMapper mapper;
-  private final CreditPolicy policy;
+  private final PolicyParametersSnapshot policy;
   private final Clock clock;
 
-  public ApplicationValidation(ObjectMapper mapper, CreditPolicy policy, ObjectProvider<Clock> clock) {
+  public ApplicationValidation(ObjectMapper mapper, PolicyParametersSnapshot policy, ObjectProvider<Clock> clock) {
     this.mapper = mapper;
     this.policy = policy;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -39,7 +39,7 @@ public class ApplicationValidation {
   /** The bound application, or every violation. */
   public Result validate(JsonNode body) {
     if (body == null || !body.isObject()) {
-      return new Result(null, List.of(new Violation("", "INVALID_TYPE", "the body must be a JSON object")));
+      return new Result(null, List.of(new Violation("", "INVALID_TYPE", "the body must be a JSON object")), null);
     }
     ObjectNode tree = ((ObjectNode) body).deepCopy();
     List<Violation> violations = new ArrayList<>(JsonShapeChecker.check(tree, LoanApplication.class));
@@ -48,12 +48,13 @@ public class ApplicationValidation {
       app = mapper.treeToValue(tree, LoanApplication.class);
     } catch (Exception e) {
       violations.add(new Violation("", "UNREADABLE", "the application cannot be read: " + e.getMessage()));
-      return new Result(null, violations);
+      return new Result(null, violations, null);
     }
+    PolicyParameters parameters = policy.get();
     Set<String> reported = new HashSet<>();
     violations.forEach(v -> reported.add(v.field()));
     List<Violation> domain = new ArrayList<>(ApplicationValidator.validate(app, LocalDate.now(clock)));
-    StatementValidator statements = new StatementValidator(policy.parameters());
+    StatementValidator statements = new StatementValidator(parameters);
     for (int i = 0; i < app.statements().size(); i++) {
       FiscalYearStatements year = app.statements().get(i);
       domain.addAll(statements.validate(year, i));
@@ -64,11 +65,14 @@ public class ApplicationValidation {
         violations.add(v);
       }
     }
-    return new Result(violations.isEmpty() ? app : null, List.copyOf(violations));
+    return new Result(violations.isEmpty() ? app : null, List.copyOf(violations), parameters.policyVersion());
   }
 
-  /** @param application the bound application if valid, else null */
-  public record Result(LoanApplication application, List<Violation> violations) {
+  /**
+   * @param application the bound application if valid, else null
+   * @param policyVersion the policy version whose rules it was validated against (null if unreadable)
+   */
+  public record Result(LoanApplication application, List<Violation> violations, String policyVersion) {
     public boolean valid() {
       return violations.isEmpty();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,6 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -51,11 +54,21 @@ public class SecurityConfiguration {
     return new UserDirectory(properties, encoder, embeddedEngine);
   }
 
+  /** Basic auth against the configured users (checks cached) and, with a JwtDecoder, bearer tokens. */
   @Bean
-  AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder encoder) {
+  AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder encoder,
+      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(encoder);
-    return new ProviderManager(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    List<AuthenticationProvider> providers = new ArrayList<>();
+    providers.add(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+      jwt.setJwtAuthenticationConverter(roleConverter(properties.oidc()));
+      providers.add(jwt);
+    }
+    return new ProviderManager(providers);
   }
 
   @Bean
@@ -92,8 +105,8 @@ public class SecurityConfiguration {
             .anyRequest().authenticated())
         .addFilterAfter(new UserTaskActorGuard(camundaClient::getIfAvailable, mapper), AuthorizationFilter.class);
     if (jwtDecoder.getIfAvailable() != null) {
-      http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(
-          roleConverter(properties.oidc()))));
+      http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder.getIfAvailable())
+          .jwtAuthenticationConverter(roleConverter(properties.oidc()))));
     }
     return http.build();
   }

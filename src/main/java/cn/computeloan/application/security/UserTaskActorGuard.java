@@ -3,6 +3,7 @@ package cn.computeloan.application.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.UserTask;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * People act on user tasks through the embedded engine's /v2 API only as themselves: a person may
  * assign a task to themself only, release only their own task, and complete a task only if it is
  * assigned to them or to nobody. The engine records the authenticated user as the actor, so the
- * four-eyes rule sees who really decided. The application's own client ({@link Role#ENGINE_CLIENT})
+ * four-eyes rule sees who really decided. A person may only claim a task whose candidate groups
+ * (kebab-case role names, e.g. {@code head-office-approver}) include one of their roles. The application's own client ({@link Role#ENGINE_CLIENT})
  * and admins are not restricted.
  */
 public final class UserTaskActorGuard extends OncePerRequestFilter {
@@ -61,7 +64,7 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
     String operation = m.group(2);
     byte[] body = request.getInputStream().readAllBytes();
     String refusal = switch (operation) {
-      case "assignment" -> "POST".equals(request.getMethod()) ? assignmentRefusal(body, user) : null;
+      case "assignment" -> "POST".equals(request.getMethod()) ? assignmentRefusal(m.group(1), body, auth) : null;
       case "assignee" -> assigneeRefusal(m.group(1), user, false, "only the assignee may release the task");
       default -> assigneeRefusal(m.group(1), user, true, "the task is assigned to someone else");
     };
@@ -77,13 +80,31 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
         || a.getAuthority().equals(Role.ADMIN.authority()));
   }
 
-  private String assignmentRefusal(byte[] body, String user) {
+  private String assignmentRefusal(String key, byte[] body, Authentication auth) {
     try {
       JsonNode assignee = mapper.readTree(body).path("assignee");
-      return assignee.isTextual() && assignee.asText().equals(user) ? null : "a user may assign a task only to themself";
+      if (!assignee.isTextual() || !assignee.asText().equals(auth.getName())) {
+        return "a user may assign a task only to themself";
+      }
     } catch (IOException e) {
       return "the request body is not JSON";
     }
+    List<String> groups;
+    try {
+      groups = task(key).getCandidateGroups();
+    } catch (RuntimeException e) {
+      return "the task could not be checked";
+    }
+    if (groups == null || groups.isEmpty()) {
+      return null;
+    }
+    boolean member = auth.getAuthorities().stream().map(a -> group(a.getAuthority())).anyMatch(groups::contains);
+    return member ? null : "the task is for " + groups + ", not for your role";
+  }
+
+  /** {@code ROLE_HEAD_OFFICE_APPROVER} is candidate group {@code head-office-approver} in the BPMN. */
+  static String group(String authority) {
+    return authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   private String assigneeRefusal(String key, String user, boolean unassignedAllowed, String refusal) {
@@ -101,11 +122,15 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
   }
 
   private String assignee(String key) {
+    return task(key).getAssignee();
+  }
+
+  private UserTask task(String key) {
     CamundaClient c = client.get();
     if (c == null) {
       throw new IllegalStateException("no engine client");
     }
-    return c.newUserTaskGetRequest(Long.parseLong(key)).send().join().getAssignee();
+    return c.newUserTaskGetRequest(Long.parseLong(key)).send().join();
   }
 
   /** Lets the controller read the body this filter has already read. */
