@@ -133,8 +133,21 @@ public final class DecisionBehavior {
     return List.of();
   }
 
-  /** Converts a FEEL value (or a Java value) to plain JSON-compatible Java. */
+  /**
+   * Converts a FEEL value (or a Java value) to plain JSON-compatible Java. DMN-Scala returns the
+   * result of a table with several outputs as a Scala map, and collect results as Scala lists.
+   */
   private Object toJava(Object value) {
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      Map<String, Object> result = new java.util.LinkedHashMap<>();
+      CollectionConverters.asJava(map).forEach((k, v) -> result.put(String.valueOf(k), toJava(v)));
+      return result;
+    }
+    if (value instanceof scala.collection.Iterable<?> iterable) {
+      List<Object> result = new ArrayList<>();
+      CollectionConverters.asJava(iterable).forEach(v -> result.add(toJava(v)));
+      return result;
+    }
     if (value instanceof org.camunda.feel.syntaxtree.Val) {
       var result = unpacker.evaluateExpression("x", Map.of("x", value));
       return result.isSuccess() ? FeelEvaluator.normalize(result.result()) : null;

@@ -1,0 +1,107 @@
+package cn.computeloan.process;
+
+import static org.awaitility.Awaitility.await;
+
+import cn.computeloan.credit.model.LoanApplication;
+import cn.computeloan.engine.conformance.EmbeddedEngineExtension;
+import cn.computeloan.process.casefile.InMemoryCaseFile;
+import cn.computeloan.process.casefile.InMemoryMonitoringIndicators;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * What the process tests share: deploying every model, decision and form the application deploys,
+ * the application's in-memory case file, and driving user tasks as a person in Tasklist would
+ * (claim, then complete).
+ */
+final class ProcessFixture {
+
+  static final String APPROVAL = "compute-loan-approval";
+  static final String MONITORING = "post-loan-monitoring";
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final CamundaClient client;
+
+  ProcessFixture(CamundaClient client) {
+    this.client = client;
+  }
+
+  static InMemoryCaseFile caseFile() {
+    return EmbeddedEngineExtension.start().getBean(InMemoryCaseFile.class);
+  }
+
+  static InMemoryMonitoringIndicators indicators() {
+    return EmbeddedEngineExtension.start().getBean(InMemoryMonitoringIndicators.class);
+  }
+
+  /** Every resource of bpmn/ and forms/ (CPT purges the engine between tests). */
+  static List<Resource> resources() {
+    try {
+      var resolver = new PathMatchingResourcePatternResolver();
+      var all = new java.util.ArrayList<Resource>();
+      for (String pattern : List.of("classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form")) {
+        all.addAll(List.of(resolver.getResources(pattern)));
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  io.camunda.client.api.response.DeploymentEvent deployAll() {
+    List<Resource> resources = resources();
+    DeployResourceCommandStep2 command = null;
+    for (Resource resource : resources) {
+      try (var in = resource.getInputStream()) {
+        command = command == null
+            ? client.newDeployResourceCommand().addResourceStream(in, resource.getFilename())
+            : command.addResourceStream(in, resource.getFilename());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return command.send().join();
+  }
+
+  ProcessInstanceEvent start(LoanApplication application) {
+    caseFile().store(application);
+    return client.newCreateInstanceCommand().bpmnProcessId(APPROVAL).latestVersion()
+        .variables(Map.of("applicationId", application.applicationId())).send().join();
+  }
+
+  /** The open task of the element (waits until it exists). */
+  UserTask task(ProcessInstanceEvent instance, String elementId) {
+    return tasks(instance.getProcessInstanceKey(), elementId, 1).get(0);
+  }
+
+  /** The open tasks of the element once there are {@code count} of them. */
+  List<UserTask> tasks(long processInstanceKey, String elementId, int count) {
+    return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(
+        () -> client.newUserTaskSearchRequest()
+            .filter(f -> f.processInstanceKey(processInstanceKey).elementId(elementId).state(UserTaskState.CREATED))
+            .send().join().items(),
+        items -> items.size() >= count);
+  }
+
+  /** Claims and completes the task as {@code user}. */
+  void complete(UserTask task, String user, Map<String, Object> variables) {
+    client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee(user).allowOverride(true).send().join();
+    client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
+  }
+
+  /** True while the task is still open (not completed, not cancelled). */
+  boolean isOpen(UserTask task) {
+    return client.newUserTaskSearchRequest().filter(f -> f.userTaskKey(task.getUserTaskKey())).send().join()
+        .items().stream().anyMatch(t -> t.getState() == UserTaskState.CREATED);
+  }
+}
