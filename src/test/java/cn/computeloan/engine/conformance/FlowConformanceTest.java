@@ -266,4 +266,61 @@ class FlowConformanceTest {
 
     assertThat(start(client, "none", Map.of("items", List.of()))).isCompleted().hasVariable("out", List.of());
   }
+
+  @Test
+  void shouldCatchAnErrorOfOneInnerInstanceAtTheBoundaryOfTheMultiInstanceBody() {
+    deploy(client, Bpmn.createExecutableProcess("batch").startEvent()
+        .serviceTask("check", t -> t.zeebeJobType("check").multiInstance(m -> m.parallel()
+            .zeebeInputCollectionExpression("items").zeebeInputElement("item")))
+        .boundaryEvent("bad-item").error("BAD").endEvent("rejected")
+        .moveToActivity("check").endEvent("done").done());
+    var instance = start(client, "batch", Map.of("items", List.of(1, 2, 3)));
+
+    var jobs = activate(client, "check", 10);
+    client.newCompleteCommand(jobs.get(0)).send().join();
+    client.newThrowErrorCommand(jobs.get(1)).errorCode("BAD").send().join();
+
+    assertThat(instance).isCompleted().hasCompletedElements("bad-item", "rejected").hasNotActivatedElements("done");
+    assertThat(activate(client, "check", 10)).isEmpty();
+  }
+
+  @Test
+  void shouldTerminateTheCalledInstanceWhenATimerBoundaryInterruptsTheCallActivity() {
+    deploy(client,
+        Bpmn.createExecutableProcess("parent").startEvent().callActivity("call", c -> c.zeebeProcessId("child"))
+            .boundaryEvent("too-slow").timerWithDuration("PT1H").endEvent("gave-up")
+            .moveToActivity("call").endEvent().done(),
+        Bpmn.createExecutableProcess("child").startEvent().serviceTask("w", t -> t.zeebeJobType("w")).endEvent().done());
+    var instance = start(client, "parent");
+    activateOne(client, "w");
+
+    processTestContext.increaseTime(Duration.ofMinutes(61));
+
+    assertThat(instance).isCompleted().hasTerminatedElements("call").hasCompletedElements("gave-up");
+    var child = client.newProcessInstanceSearchRequest().filter(f -> f.processDefinitionId("child")).send().join()
+        .items().get(0);
+    assertThat(child.getState().name()).isEqualTo("TERMINATED");
+  }
+
+  @Test
+  void shouldRaiseAnIncidentWhenNoInclusiveConditionHoldsAndThereIsNoDefault() {
+    deploy(client, Bpmn.createExecutableProcess("none-true").startEvent().inclusiveGateway("fork")
+        .conditionExpression("a").endEvent("ea")
+        .moveToNode("fork").conditionExpression("b").endEvent("eb").done());
+
+    assertThat(start(client, "none-true", Map.of("a", false, "b", false))).isActive().hasActiveIncidents();
+  }
+
+  @Test
+  void shouldFollowASignalAfterAnEventBasedGateway() {
+    deploy(client, Bpmn.createExecutableProcess("await-signal").startEvent().eventBasedGateway("which")
+        .intermediateCatchEvent("halted").signal("halt").endEvent("halted-end")
+        .moveToNode("which").intermediateCatchEvent("later").timerWithDuration("P1D").endEvent("timed-out").done());
+    var instance = start(client, "await-signal");
+    assertThat(instance).hasActiveElements("which");
+
+    client.newBroadcastSignalCommand().signalName("halt").send().join();
+
+    assertThat(instance).isCompleted().hasCompletedElements("halted-end").hasNotActivatedElements("later");
+  }
 }

@@ -299,4 +299,37 @@ class UserTaskConformanceTest {
 
     assertThat(instance).hasActiveIncidents();
   }
+
+  @Test
+  void shouldRaiseAnIncidentForAnInvalidDueDateAndCreateTheTaskAfterResolution() {
+    deployTask(t -> t.zeebeDueDateExpression("due"));
+    var instance = start(client, "approval", Map.of("due", "next week"));
+    assertThat(instance).hasActiveIncidents();
+    var incident = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()))
+        .send().join().items().get(0);
+
+    client.newSetVariablesCommand(instance.getProcessInstanceKey()).variables(Map.of("due", "2027-03-01T09:00:00Z"))
+        .send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    var task = userTask(client, instance.getProcessInstanceKey(), "review");
+    assertThat(task.getDueDate()).isEqualTo(OffsetDateTime.parse("2027-03-01T09:00:00Z"));
+    assertThat(instance).hasNoActiveIncidents();
+  }
+
+  @Test
+  void shouldCancelTheTaskWhenABoundaryTimerInterruptsIt() {
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("approval").startEvent()
+        .userTask("review", t -> t.zeebeUserTask())
+        .boundaryEvent("expired").timerWithDuration("P2D").endEvent("expired-end")
+        .moveToActivity("review").endEvent("end").done(), "approval.bpmn").send().join();
+    var instance = start(client, "approval");
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    processTestContext.increaseTime(java.time.Duration.ofDays(3));
+
+    assertThat(instance).isCompleted().hasCompletedElements("expired-end");
+    assertThat(client.newUserTaskGetRequest(key).send().join().getState()).isEqualTo(UserTaskState.CANCELED);
+    assertThat(problem(() -> client.newCompleteUserTaskCommand(key).send().join()).code()).isIn(404, 409);
+  }
 }
