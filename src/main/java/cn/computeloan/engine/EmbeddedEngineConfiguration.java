@@ -1,9 +1,15 @@
 package cn.computeloan.engine;
 
+import cn.computeloan.engine.journal.JdbcJournal;
+import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +17,10 @@ import org.springframework.context.annotation.Configuration;
  * The embedded engine as the application's default runtime. With {@code
  * compute-loan.engine.embedded.enabled=false} (profile {@code cluster}) none of it exists and the
  * Camunda client talks to a real cluster.
+ *
+ * <p>The engine journals every command in the application's database ({@code engine_journal},
+ * created by Flyway) and replays it when it starts, before the web server takes requests.
+ * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedEngine
@@ -19,7 +29,43 @@ public class EmbeddedEngineConfiguration {
   /** {@code compute-loan.engine.embedded.processing.enabled=false} serves the API alone (API tests). */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
-  public EmbeddedEngine embeddedEngine() {
-    return new EmbeddedEngine(Clock.systemUTC());
+  public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
+      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled) {
+    DataSource db = journalled ? dataSource.getIfAvailable() : null;
+    Journal journal = db == null ? Journal.none() : new JdbcJournal(db);
+    return new EmbeddedEngine(Clock.systemUTC(), journal);
+  }
+
+  /**
+   * Starts (replays) the engine once every singleton exists, so the read model is already listening,
+   * and before the web server and the Camunda client's workers start.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
+  public SmartLifecycle embeddedEngineStarter(EmbeddedEngine engine) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        engine.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+      }
+    };
   }
 }

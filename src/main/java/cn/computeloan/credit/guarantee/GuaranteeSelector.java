@@ -60,19 +60,14 @@ public final class GuaranteeSelector {
         ? null : requirement.single().outputs().get("pureCreditAllowed"));
     BigDecimal required = cny(limit.multiply(ratio));
 
+    // Each DMN evaluation costs a FEEL context; look up only the types offered, and the others
+    // only when a shortfall needs the options to close it.
     Map<GuaranteeType, CollateralTerms> terms = new EnumMap<>(GuaranteeType.class);
     List<FiredRule> fired = new ArrayList<>(FiredRule.from(requirement, null));
-    String haircutVersion = null;
+    List<String> versions = new ArrayList<>(List.of(requirement.policyVersion()));
     for (GuaranteeType type : GuaranteeType.values()) {
-      DecisionOutcome haircut = decisions.evaluate(HAIRCUT, Map.of("guaranteeType", type.name()));
-      haircutVersion = haircut.policyVersion();
-      if (haircut.single() != null) {
-        terms.put(type, new CollateralTerms(type, haircut.number("haircut"),
-            haircut.number("fixedCostCny"), haircut.number("costRate"), haircut.single().ruleId(),
-            haircut.text("reasonZh"), haircut.text("reasonEn")));
-        if (offered(app, type)) {
-          fired.addAll(FiredRule.from(haircut, null));
-        }
+      if (offered(app, type)) {
+        lookUp(type, terms, fired, versions);
       }
     }
     List<OfferValuation> valued = value(app.guaranteeOffers(), terms);
@@ -100,13 +95,37 @@ public final class GuaranteeSelector {
     BigDecimal shortfall = met ? cny(BigDecimal.ZERO) : cny(required.subtract(cover));
     BigDecimal achieved = limit.signum() > 0
         ? cover.divide(limit, 4, RoundingMode.HALF_UP) : BigDecimal.ZERO;
-    List<String> versions = new ArrayList<>(List.of(requirement.policyVersion()));
-    if (haircutVersion != null) {
-      versions.add(haircutVersion);
+    if (shortfall.signum() > 0) {
+      for (GuaranteeType type : GuaranteeType.values()) {
+        if (!terms.containsKey(type)) {
+          lookUp(type, terms, null, versions);
+        }
+      }
     }
     return new GuaranteeResult(cny(limit), ratio, required, pureCredit, List.copyOf(offers),
         cny(cover), cny(cost), achieved, met, shortfall, options(shortfall, terms),
         inputs, List.copyOf(fired), List.copyOf(versions));
+  }
+
+  /**
+   * Haircut and cost of one type into {@code terms}; its rule joins {@code fired} when given (the
+   * types offered), and the table's version joins {@code versions} once.
+   */
+  private void lookUp(GuaranteeType type, Map<GuaranteeType, CollateralTerms> terms,
+      List<FiredRule> fired, List<String> versions) {
+    DecisionOutcome haircut = decisions.evaluate(HAIRCUT, Map.of("guaranteeType", type.name()));
+    if (!versions.contains(haircut.policyVersion())) {
+      versions.add(haircut.policyVersion());
+    }
+    if (haircut.single() == null) {
+      return;
+    }
+    terms.put(type, new CollateralTerms(type, haircut.number("haircut"),
+        haircut.number("fixedCostCny"), haircut.number("costRate"), haircut.single().ruleId(),
+        haircut.text("reasonZh"), haircut.text("reasonEn")));
+    if (fired != null) {
+      fired.addAll(FiredRule.from(haircut, null));
+    }
   }
 
   private static boolean offered(LoanApplication app, GuaranteeType type) {

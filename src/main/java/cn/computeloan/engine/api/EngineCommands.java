@@ -53,14 +53,21 @@ public interface EngineCommands {
 
   void setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local);
 
-  void completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor);
+  /*
+   * The user-task commands complete once the task's listeners have run: normally, or exceptionally
+   * with INVALID_STATE when a listener denied the transition (or the task was canceled meanwhile).
+   * Unknown keys and tasks in the wrong state are refused at once (thrown).
+   */
+
+  CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor);
 
   /** @param allowOverride false makes it fail if the task is already assigned to someone else */
-  void assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride, String actor);
+  CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride,
+      String actor);
 
-  void unassignUserTask(long userTaskKey, String action, String actor);
+  CompletableFuture<Void> unassignUserTask(long userTaskKey, String action, String actor);
 
-  void updateUserTask(long userTaskKey, UserTaskUpdate update, String actor);
+  CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update, String actor);
 
   DecisionResult evaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId);
 

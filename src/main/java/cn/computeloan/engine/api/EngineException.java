@@ -2,7 +2,7 @@ package cn.computeloan.engine.api;
 
 /**
  * A command the engine refused. The REST layer maps {@link Reason} to the HTTP status Camunda
- * uses: INVALID_ARGUMENT 400, NOT_FOUND 404, INVALID_STATE 409, FORBIDDEN 403, UNAVAILABLE 503, TIMEOUT 504.
+ * uses: INVALID_ARGUMENT 400, NOT_FOUND 404, INVALID_STATE and ALREADY_EXISTS 409, FORBIDDEN 403, UNAVAILABLE 503, TIMEOUT 504.
  */
 public class EngineException extends RuntimeException {
 
@@ -11,6 +11,8 @@ public class EngineException extends RuntimeException {
     INVALID_ARGUMENT,
     NOT_FOUND,
     INVALID_STATE,
+    /** An entity with the same identity exists already (e.g. a buffered message with that id): 409. */
+    ALREADY_EXISTS,
     FORBIDDEN,
     UNAVAILABLE,
     /** A request that waits (e.g. for an instance's result) ran out of time: 504. */

@@ -90,6 +90,7 @@ public final class DeploymentBehavior {
       for (ProcessTransformer.ParsedProcess p : processes) {
         problems.addAll(ctx.registry().validate(new ExecutableProcess(p.bpmnProcessId(), p.name(), 0, null, 0, 0, name,
             "", "", p.root(), p.elements(), RecordWriter.TENANT)));
+        problems.addAll(TimerSchedule.validate(p.elements().values()));
       }
       if (!problems.isEmpty()) {
         throw new ModelRejectedException(name, problems);

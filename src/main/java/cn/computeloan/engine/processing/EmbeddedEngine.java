@@ -2,13 +2,13 @@ package cn.computeloan.engine.processing;
 
 import cn.computeloan.engine.api.*;
 import cn.computeloan.engine.expression.FeelEvaluator;
-import cn.computeloan.engine.model.ExecutableElement;
+import cn.computeloan.engine.journal.EngineCommand;
+import cn.computeloan.engine.journal.Journal;
+import cn.computeloan.engine.journal.JournalEntry;
+import cn.computeloan.engine.journal.JournalException;
 import cn.computeloan.engine.model.ExecutableProcess;
-import cn.computeloan.engine.processing.element.ContainerProcessor;
-import cn.computeloan.engine.record.ClockValue;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
-import cn.computeloan.engine.record.ValueType;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
 import java.time.Clock;
@@ -18,66 +18,199 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded engine: one partition, one processing thread at a time (a lock), and a command loop
  * that runs each command with all its follow-ups before the next one starts. Records of each
  * command go to the {@link RecordListener}s in order.
+ *
+ * <p>Durability: each command that changed something is appended to the {@link Journal} under the
+ * lock, in processing order, and its caller is answered only once the journal has committed it
+ * (group commit: the journal writes whatever queued up in one transaction). The engine clock is
+ * frozen for the duration of a command and the time stored with it, so {@link #start()} can replay
+ * the journal into the same state. Commands wait until {@link #start()} has replayed.
  */
 public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final EngineClock clock;
   private final EngineState state = new EngineState();
   private final RecordWriter writer;
   private final ProcessingContext ctx;
-  private final DeploymentBehavior deployments;
   private final JobWaiters waiters;
   private final InstanceResults results;
+  private final CommandHandler handler;
   private final Scheduler scheduler;
+  private final Journal journal;
   private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> afterUnlock = new ArrayList<>();
+  private final List<EngineCommand> servedActivations = new ArrayList<>();
+  private final CountDownLatch started = new CountDownLatch(1);
+  private long journalPosition;
+  private volatile JournalException journalFailure;
 
+  /** An engine without durability (tests): it is started at once. */
   public EmbeddedEngine(Clock systemClock) {
+    this(systemClock, Journal.none());
+    start();
+  }
+
+  /** An engine that keeps its commands in the journal; call {@link #start()} once listeners are attached. */
+  public EmbeddedEngine(Clock systemClock, Journal journal) {
+    this.journal = journal;
     this.clock = new EngineClock(systemClock);
     this.writer = new RecordWriter(clock);
     this.waiters = new JobWaiters(this);
     this.results = new InstanceResults(this);
     this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
         results::finished);
-    this.deployments = new DeploymentBehavior(ctx);
+    this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
+        () -> listeners.forEach(RecordListener::onPurged));
     this.scheduler = new Scheduler(this);
-    this.scheduler.start();
   }
 
-  /** Runs a command under the engine lock, then delivers its records and pending answers. */
-  <T> T run(Supplier<T> command) {
-    List<Runnable> answers = List.of();
-    boolean reschedule = false;
+  /**
+   * Replays the journal (listeners receive the records again, so projections are rebuilt), then
+   * starts the scheduler, which fires what fell due while the engine was down. Idempotent.
+   */
+  public synchronized void start() {
+    if (started.getCount() == 0) {
+      return;
+    }
+    long begin = System.nanoTime();
+    long last = journal.replay(this::replay);
+    journalPosition = last;
+    started.countDown();
+    scheduler.start();
+    if (last > 0) {
+      LOG.info("Engine journal replayed: {} entries in {} ms", last, (System.nanoTime() - begin) / 1_000_000);
+    }
+  }
+
+  private void replay(JournalEntry entry) {
     lock.lock();
     try {
+      clock.freeze(entry.time());
       try {
-        T result = command.get();
+        handler.handle(entry.command(), true);
         ctx.drain();
         waiters.serve();
-        return result;
+      } catch (RuntimeException e) {
+        // it failed the same way when it first ran: the journal keeps refused commands that changed state
+        LOG.debug("Replayed command {} failed as before: {}", entry.position(), e.getMessage());
+      }
+      deliver(writer.drain());
+      afterUnlock.clear();
+      servedActivations.clear();
+      journalPosition = entry.position();
+    } finally {
+      clock.unfreeze();
+      lock.unlock();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T execute(EngineCommand command) {
+    return (T) process(command, () -> handler.handle(command, false));
+  }
+
+  /** Runs a step that changes no state (a long poll or result timing out) under the engine lock. */
+  <T> T run(Supplier<T> step) {
+    return process(null, step);
+  }
+
+  /**
+   * Runs a command under the engine lock, journals it if it changed anything, waits until the
+   * journal holds it, then delivers its pending answers.
+   */
+  private <T> T process(EngineCommand command, Supplier<T> body) {
+    awaitStarted();
+    List<Runnable> answers;
+    boolean reschedule = false;
+    long ticket = -1;
+    T result = null;
+    RuntimeException failure = null;
+    lock.lock();
+    try {
+      JournalException failed = journalFailure;
+      if (failed != null) {
+        throw new EngineException(EngineException.Reason.UNAVAILABLE,
+            "The engine stopped accepting commands: its journal failed (" + failed.getCause() + ")");
+      }
+      long now = clock.millis();
+      clock.freeze(now);
+      long keyBefore = state.peekKey();
+      try {
+        result = body.get();
+        ctx.drain();
+        waiters.serve();
+      } catch (RuntimeException e) {
+        failure = e;
       } finally {
         List<Record> records = writer.drain();
-        if (!records.isEmpty()) {
-          listeners.forEach(l -> l.onRecords(records));
-          reschedule = records.stream().anyMatch(EmbeddedEngine::changesSchedule);
+        List<JournalEntry> entries = new ArrayList<>(1 + servedActivations.size());
+        if (command != null && (!records.isEmpty() || state.peekKey() != keyBefore || command.alwaysJournalled())) {
+          entries.add(new JournalEntry(++journalPosition, now, command));
         }
+        for (EngineCommand served : servedActivations) {
+          entries.add(new JournalEntry(++journalPosition, now, served));
+        }
+        servedActivations.clear();
+        if (!entries.isEmpty()) {
+          ticket = journal.append(entries);
+        } else if (!records.isEmpty()) {
+          LOG.warn("A step that was not journalled wrote {} records", records.size());
+        }
+        deliver(records);
+        reschedule = records.stream().anyMatch(EmbeddedEngine::changesSchedule);
         answers = List.copyOf(afterUnlock);
         afterUnlock.clear();
+        clock.unfreeze();
       }
     } finally {
       lock.unlock();
-      answers.forEach(Runnable::run);
-      if (reschedule) {
-        scheduler.wake();
+    }
+    if (ticket >= 0) {
+      try {
+        journal.awaitDurable(ticket);
+      } catch (JournalException e) {
+        journalFailure = e;
+        throw new EngineException(EngineException.Reason.UNAVAILABLE,
+            "The command could not be stored durably: " + e.getMessage());
       }
+    }
+    answers.forEach(Runnable::run);
+    if (reschedule) {
+      scheduler.wake();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return result;
+  }
+
+  private void deliver(List<Record> records) {
+    if (!records.isEmpty()) {
+      listeners.forEach(l -> l.onRecords(records));
+    }
+  }
+
+  private void awaitStarted() {
+    try {
+      if (!started.await(5, TimeUnit.MINUTES)) {
+        throw new EngineException(EngineException.Reason.UNAVAILABLE, "The engine has not started");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(EngineException.Reason.UNAVAILABLE, "Interrupted while waiting for the engine to start");
     }
   }
 
@@ -89,16 +222,14 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     };
   }
 
-  private void runVoid(Runnable command) {
-    run(() -> {
-      command.run();
-      return null;
-    });
-  }
-
   /** Completes a future after the lock is released, so client code never runs under it. */
   void answerLater(Runnable answer) {
     afterUnlock.add(answer);
+  }
+
+  /** A long poll was served while another command ran: the activation is a command of its own in the journal. */
+  void activatedForWaiter(ActivateJobsCommand command) {
+    servedActivations.add(new EngineCommand.ActivateJobs(command));
   }
 
   ProcessingContext context() { return ctx; }
@@ -107,39 +238,12 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public DeploymentResult deploy(List<DeploymentResource> resources, String tenantId) {
-    return run(() -> deployments.deploy(resources));
+    return execute(new EngineCommand.Deploy(resources));
   }
 
   @Override
   public CompletableFuture<CreatedInstance> createProcessInstance(CreateInstanceCommand command) {
-    return run(() -> {
-      ExecutableProcess process = resolve(command);
-      List<ExecutableElement> startAt = new ArrayList<>();
-      for (String id : command.startElementIds() == null ? List.<String>of() : command.startElementIds()) {
-        ExecutableElement element = process.element(id);
-        if (element == null) {
-          throw EngineException.invalidArgument("Expected to create instance of process with start instructions but "
-              + "no element found with id '%s'".formatted(id));
-        }
-        startAt.add(element);
-      }
-      if (startAt.isEmpty() && process.root().noneStartEvent() == null) {
-        throw EngineException.invalidArgument(("Expected to create instance of process with none start event, but "
-            + "there is no such event"));
-      }
-      ElementInstance root = ctx.newProcessInstance(process, -1, -1);
-      if (!startAt.isEmpty()) {
-        root.processorState(new ContainerProcessor.StartAt(startAt));
-      }
-      CompletableFuture<CreatedInstance> future = command.awaitCompletion()
-          ? results.await(root, command.fetchVariables(), command.requestTimeoutMillis())
-          : CompletableFuture.completedFuture(created(root, null));
-      if (command.variables() != null) {
-        ctx.variables().setLocal(root, command.variables());
-      }
-      ctx.activate(root);
-      return future;
-    });
+    return execute(new EngineCommand.CreateInstance(command));
   }
 
   static CreatedInstance created(ElementInstance root, Map<String, Object> variables) {
@@ -147,142 +251,91 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return new CreatedInstance(p.key(), p.bpmnProcessId(), p.version(), root.key(), RecordWriter.TENANT, variables);
   }
 
-  private ExecutableProcess resolve(CreateInstanceCommand command) {
-    if (command.processDefinitionKey() > 0) {
-      ExecutableProcess process = state.process(command.processDefinitionKey());
-      if (process == null) {
-        throw EngineException.notFound("process definition", command.processDefinitionKey());
-      }
-      return process;
-    }
-    ExecutableProcess process = command.version() < 0
-        ? state.latestProcess(command.bpmnProcessId()) : state.process(command.bpmnProcessId(), command.version());
-    if (process == null) {
-      throw new EngineException(EngineException.Reason.NOT_FOUND, ("Expected to find process definition with process "
-          + "ID '%s', but none found").formatted(command.bpmnProcessId()));
-    }
-    return process;
-  }
-
   @Override
   public void cancelProcessInstance(long processInstanceKey) {
-    runVoid(() -> {
-      ElementInstance root = state.elementInstance(processInstanceKey);
-      if (root == null || root.flowScope() != null) {
-        throw EngineException.notFound("process instance", processInstanceKey);
-      }
-      if (root.parentElementInstanceKey() >= 0) {
-        throw EngineException.invalidState(("Expected to cancel a process instance with key '%d', but it is created by a "
-            + "parent process instance. Cancel the root process instance '%d' instead.")
-            .formatted(processInstanceKey, root.parentProcessInstanceKey()));
-      }
-      ctx.terminateNow(root);
-    });
+    execute(new EngineCommand.CancelInstance(processInstanceKey));
   }
 
   @Override
   public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobsCommand command) {
-    return run(() -> waiters.activateOrWait(command));
+    return execute(new EngineCommand.ActivateJobs(command));
   }
 
   @Override
   public void completeJob(long jobKey, Map<String, Object> variables, JobResult result) {
-    runVoid(() -> ctx.jobs().complete(jobKey, variables, result));
+    execute(new EngineCommand.CompleteJob(jobKey, variables, result));
   }
 
   @Override
   public void failJob(long jobKey, int retries, String errorMessage, long retryBackOffMillis, Map<String, Object> variables) {
-    runVoid(() -> ctx.jobs().fail(jobKey, retries, errorMessage, retryBackOffMillis, variables));
+    execute(new EngineCommand.FailJob(jobKey, retries, errorMessage, retryBackOffMillis, variables));
   }
 
   @Override
   public void throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
-    runVoid(() -> ctx.jobs().throwError(jobKey, errorCode, errorMessage, variables));
+    execute(new EngineCommand.ThrowError(jobKey, errorCode, errorMessage, variables));
   }
 
   @Override
   public void updateJob(long jobKey, Integer retries, Long timeoutMillis) {
-    runVoid(() -> ctx.jobs().update(jobKey, retries, timeoutMillis));
+    execute(new EngineCommand.UpdateJob(jobKey, retries, timeoutMillis));
   }
 
   @Override
   public long publishMessage(PublishMessageCommand c) {
-    return run(() -> ctx.events().messages().publish(c.name(), c.correlationKey(), c.timeToLiveMillis(), c.messageId(),
-        c.variables()));
+    return this.<Long>execute(new EngineCommand.PublishMessage(c));
   }
 
   @Override
   public long[] correlateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
-    return run(() -> ctx.events().messages().correlate(name, correlationKey, variables));
+    return execute(new EngineCommand.CorrelateMessage(name, correlationKey, variables));
   }
 
   @Override
   public long broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
-    return run(() -> {
-      ctx.events().broadcastSignal(signalName, variables == null ? Map.of() : variables);
-      return state.nextKey();
-    });
+    return this.<Long>execute(new EngineCommand.BroadcastSignal(signalName, variables));
   }
 
   @Override
   public void resolveIncident(long incidentKey) {
-    runVoid(() -> ctx.incidents().resolve(incidentKey));
+    execute(new EngineCommand.ResolveIncident(incidentKey));
   }
 
   @Override
   public void setVariables(long elementInstanceKey, Map<String, Object> variables, boolean local) {
-    runVoid(() -> {
-      ElementInstance scope = state.elementInstance(elementInstanceKey);
-      if (scope == null) {
-        throw EngineException.notFound("element instance", elementInstanceKey);
-      }
-      if (local) {
-        ctx.variables().setLocal(scope, variables);
-      } else {
-        ctx.variables().merge(scope, variables);
-      }
-    });
+    execute(new EngineCommand.SetVariables(elementInstanceKey, variables, local));
   }
 
   @Override
-  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
-    runVoid(() -> ctx.userTasks().complete(userTaskKey, variables, action, actor));
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action,
+      String actor) {
+    return outsideLock(execute(new EngineCommand.CompleteUserTask(userTaskKey, variables, action, actor)));
   }
 
   @Override
-  public void assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride, String actor) {
-    runVoid(() -> ctx.userTasks().assign(userTaskKey, assignee, action, allowOverride, actor));
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride,
+      String actor) {
+    return outsideLock(execute(new EngineCommand.AssignUserTask(userTaskKey, assignee, action, allowOverride, actor)));
   }
 
   @Override
-  public void unassignUserTask(long userTaskKey, String action, String actor) {
-    runVoid(() -> ctx.userTasks().assign(userTaskKey, null, action, true, actor));
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey, String action, String actor) {
+    return outsideLock(execute(new EngineCommand.AssignUserTask(userTaskKey, null, action, true, actor)));
   }
 
   @Override
-  public void updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
-    runVoid(() -> ctx.userTasks().update(userTaskKey, update, actor));
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
+    return outsideLock(execute(new EngineCommand.UpdateUserTask(userTaskKey, update, actor)));
+  }
+
+  /** A listener job completed under the lock settles the answer; callers continue on another thread. */
+  private static <T> CompletableFuture<T> outsideLock(CompletableFuture<T> answer) {
+    return answer.isDone() ? answer : answer.thenApplyAsync(value -> value);
   }
 
   @Override
   public DecisionResult evaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId) {
-    return run(() -> {
-      EngineState.DecisionDef decision = decisionKey > 0 ? state.decision(decisionKey) : state.latestDecision(decisionId);
-      if (decision == null) {
-        throw new EngineException(EngineException.Reason.NOT_FOUND, decisionKey > 0
-            ? "Expected to evaluate decision with key '%d', but no such decision was found".formatted(decisionKey)
-            : "Expected to evaluate decision '%s', but no decision found for id '%s'".formatted(decisionId, decisionId));
-      }
-      DecisionBehavior.Evaluation evaluation = ctx.decisions().evaluate(decision,
-          variables == null ? Map.of() : variables, null);
-      long key = state.nextKey();
-      writer.append(key, ValueType.DECISION_EVALUATION, evaluation.failed() ? "FAILED" : "EVALUATED", evaluation.value());
-      if (evaluation.failed()) {
-        throw EngineException.invalidArgument("Expected to evaluate decision '%s', but %s"
-            .formatted(decision.decisionId(), evaluation.value().evaluationFailureMessage()));
-      }
-      return new DecisionResult(key, evaluation.value());
-    });
+    return execute(new EngineCommand.EvaluateDecision(decisionId, decisionKey, variables));
   }
 
   @Override
@@ -292,35 +345,22 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public void pinClock(Instant instant) {
-    runVoid(() -> {
-      clock.pin(instant);
-      writer.append(-1, ValueType.CLOCK, "PINNED", new ClockValue(clock.millis()));
-    });
+    execute(new EngineCommand.PinClock(instant.toEpochMilli()));
   }
 
   @Override
   public void addClockOffset(long millis) {
-    runVoid(() -> {
-      clock.add(millis);
-      writer.append(-1, ValueType.CLOCK, "PINNED", new ClockValue(clock.millis()));
-    });
+    execute(new EngineCommand.AddClockOffset(millis));
   }
 
   @Override
   public void resetClock() {
-    runVoid(() -> {
-      clock.reset();
-      writer.append(-1, ValueType.CLOCK, "RESET", new ClockValue(clock.millis()));
-    });
+    execute(new EngineCommand.ResetClock());
   }
 
   @Override
   public void purge() {
-    runVoid(() -> {
-      state.clear();
-      waiters.clear();
-      results.clear();
-    });
+    execute(new EngineCommand.Purge());
   }
 
   @Override
@@ -330,18 +370,21 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   /** Fires due timers, times out jobs and expires messages; returns the next due time. */
   long processDue() {
-    return run(() -> {
-      long now = clock.millis();
-      long next = ctx.events().fireDueTimers(now);
-      next = Math.min(next, ctx.jobs().processDue(now));
-      next = Math.min(next, ctx.events().messages().expire(now));
-      return next;
-    });
+    return this.<Long>execute(new EngineCommand.ProcessDue());
   }
 
+  /** Stops the scheduler and answers waiting long polls; the journal writes what it holds. */
   @Override
   public void close() {
     scheduler.stop();
-    waiters.clear();
+    if (started.getCount() > 0) {
+      journal.close();
+      return;
+    }
+    run(() -> {
+      waiters.clear();
+      return null;
+    });
+    journal.close();
   }
 }

@@ -179,8 +179,10 @@ public final class EventBehavior {
     };
   }
 
-  /** Broadcasts a signal to waiting instances and signal start events. */
-  public void broadcastSignal(String name, Map<String, Object> variables) {
+  /** Broadcasts a signal to waiting instances and signal start events; returns the signal key. */
+  public long broadcastSignal(String name, Map<String, Object> variables) {
+    long key = ctx.state().nextKey();
+    ctx.writer().signal(key, "BROADCASTED", name, variables);
     for (MessageSubscription s : List.copyOf(ctx.state().signalSubscriptions().values())) {
       if (s.messageName().equals(name) && ctx.state().signalSubscriptions().containsKey(s.key())) {
         if (isInterruptingTarget(s.target())) {
@@ -197,6 +199,7 @@ public final class EventBehavior {
         }
       }
     }
+    return key;
   }
 
   static boolean isInterruptingTarget(ExecutableElement target) {
@@ -257,10 +260,27 @@ public final class EventBehavior {
    */
   public boolean throwError(ElementInstance source, String code, String message, Map<String, Object> variables) {
     for (ElementInstance scope = source; scope != null; scope = enclosing(scope)) {
-      ExecutableElement catcher = catcher(scope.element(), code);
+      ExecutableElement catcher = catcher(scope.element(), EventType.ERROR, code);
       if (catcher != null && scope.state() == State.ACTIVATED) {
         trigger(scope, catcher, variables);
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Throws an escalation from {@code source} to the nearest boundary event or escalation event
+   * sub-process with a matching code (or catching all), crossing call activities.
+   *
+   * @return true when an interrupting event caught it: the thrower's scope is being terminated
+   */
+  public boolean throwEscalation(ElementInstance source, String code) {
+    for (ElementInstance scope = enclosing(source); scope != null; scope = enclosing(scope)) {
+      ExecutableElement catcher = catcher(scope.element(), EventType.ESCALATION, code);
+      if (catcher != null && scope.state() == State.ACTIVATED) {
+        trigger(scope, catcher, Map.of());
+        return catcher.interrupting();
       }
     }
     return false;
@@ -273,21 +293,36 @@ public final class EventBehavior {
     return ctx.state().elementInstance(instance.parentElementInstanceKey());
   }
 
-  private static ExecutableElement catcher(ExecutableElement element, String code) {
-    List<ExecutableElement> candidates = new ArrayList<>();
-    element.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).forEach(candidates::add);
-    element.eventSubProcesses().stream().map(ExecutableElement::startEvent)
-        .filter(s -> s != null && s.eventType() == EventType.ERROR).forEach(candidates::add);
+  /**
+   * The catch event of a scope for an error coming out of it: an error event sub-process inside the
+   * scope sees the error before the boundary events on the scope's activity do; at each of the two
+   * levels a matching error code wins over a catch-all event.
+   */
+  private static ExecutableElement catcher(ExecutableElement element, EventType type, String code) {
+    List<ExecutableElement> inside = element.eventSubProcesses().stream().map(ExecutableElement::startEvent)
+        .filter(s -> s != null && s.eventType() == type).toList();
+    ExecutableElement caught = matching(inside, code);
+    if (caught != null) {
+      return caught;
+    }
+    return matching(element.boundaryEvents().stream().filter(b -> b.eventType() == type).toList(), code);
+  }
+
+  private static ExecutableElement matching(List<ExecutableElement> candidates, String code) {
     for (ExecutableElement candidate : candidates) {
-      if (code != null && code.equals(candidate.errorCode())) {
+      if (code != null && code.equals(caughtCode(candidate))) {
         return candidate;
       }
     }
     for (ExecutableElement candidate : candidates) {
-      if (candidate.errorCode() == null || candidate.errorCode().isBlank()) {
+      if (caughtCode(candidate) == null || caughtCode(candidate).isBlank()) {
         return candidate;
       }
     }
     return null;
+  }
+
+  private static String caughtCode(ExecutableElement catchEvent) {
+    return catchEvent.eventType() == EventType.ESCALATION ? catchEvent.escalationCode() : catchEvent.errorCode();
   }
 }

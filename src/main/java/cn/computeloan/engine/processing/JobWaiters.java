@@ -53,6 +53,11 @@ final class JobWaiters {
     return waiter.future();
   }
 
+  /** Under the engine lock: activates what is there, never waits. */
+  List<ActivatedJob> activateNow(ActivateJobsCommand c) {
+    return activate(c);
+  }
+
   private List<ActivatedJob> activate(ActivateJobsCommand c) {
     return engine.context().jobs().activate(c.type(), c.worker() == null ? "" : c.worker(), c.timeoutMillis(),
         Math.max(1, c.maxJobsToActivate()), c.fetchVariables());
@@ -80,6 +85,7 @@ final class JobWaiters {
           break;
         }
         queue.poll();
+        engine.activatedForWaiter(waiter.command());
         engine.answerLater(() -> waiter.future().complete(jobs));
       }
     }

@@ -99,15 +99,15 @@ public final class MessageBehavior {
     if (messageId != null && !messageId.isBlank()) {
       for (Message m : ctx.state().messages().values()) {
         if (m.deadline() > now && messageId.equals(m.messageId()) && m.name().equals(name) && m.correlationKey().equals(key)) {
-          throw new EngineException(EngineException.Reason.INVALID_STATE, ("Expected to publish a new message with id '%s', "
-              + "but a message with that id was already published").formatted(messageId));
+          throw new EngineException(EngineException.Reason.ALREADY_EXISTS, ("Expected to publish a new message with id "
+              + "'%s', but a message with that id was already published").formatted(messageId));
         }
       }
     }
     Message message = new Message(ctx.state().nextKey(), name, key, messageId, variables == null ? Map.of() : variables,
         ttl, now + Math.max(ttl, 0), new HashSet<>());
     ctx.writer().message("PUBLISHED", message);
-    correlateAll(message, false);
+    correlateAll(message);
     if (ttl > 0) {
       ctx.state().messages().put(message.key(), message);
     } else {
@@ -121,7 +121,7 @@ public final class MessageBehavior {
     long now = ctx.clock().millis();
     Message message = new Message(ctx.state().nextKey(), name, correlationKey == null ? "" : correlationKey, null,
         variables == null ? Map.of() : variables, 0, now, new HashSet<>());
-    long instanceKey = correlateAll(message, true);
+    long instanceKey = correlateAll(message);
     if (instanceKey < 0) {
       throw new EngineException(EngineException.Reason.NOT_FOUND, ("Expected to find subscription for message with "
           + "name '%s' and correlation key '%s', but none was found.").formatted(name, correlationKey));
@@ -129,7 +129,8 @@ public final class MessageBehavior {
     return new long[] {message.key(), instanceKey};
   }
 
-  private long correlateAll(Message message, boolean firstOnly) {
+  /** Correlates to every process that waits for it (once per BPMN process id); returns the first instance. */
+  private long correlateAll(Message message) {
     long first = -1;
     Set<String> reached = new HashSet<>();
     for (MessageSubscription s : List.copyOf(ctx.state().messageSubscriptions().values())) {
@@ -141,9 +142,6 @@ public final class MessageBehavior {
           first = s.owner().processInstanceKey();
         }
         correlate(s, message);
-        if (firstOnly) {
-          return first;
-        }
       }
     }
     for (List<ExecutableProcess> versions : ctx.state().allProcessVersions()) {
@@ -159,9 +157,6 @@ public final class MessageBehavior {
               .startByEvent(latest, start, message.variables(), message.correlationKey(), ctx);
           if (first < 0) {
             first = instance.key();
-          }
-          if (firstOnly) {
-            return first;
           }
         }
       }
@@ -202,7 +197,7 @@ public final class MessageBehavior {
     for (Message message : ctx.state().messages().values()) {
       if (message.deadline() > now && key.equals(message.correlationKey())
           && !message.correlatedProcessIds().contains(root.process().bpmnProcessId())) {
-        ctx.schedule(() -> correlateAll(message, false));
+        ctx.schedule(() -> correlateAll(message));
         return;
       }
     }

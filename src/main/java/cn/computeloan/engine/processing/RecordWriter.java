@@ -100,6 +100,10 @@ public final class RecordWriter {
         message.timeToLive(), message.deadline(), message.messageId(), message.variables(), TENANT));
   }
 
+  public void signal(long key, String intent, String name, Map<String, Object> variables) {
+    append(key, ValueType.SIGNAL, intent, new SignalValue(name, variables, TENANT));
+  }
+
   public void subscription(ValueType type, String intent, long key, String messageName, String correlationKey,
       String elementId, ElementInstance owner, ExecutableProcess process, boolean interrupting, long messageKey,
       Map<String, Object> variables) {

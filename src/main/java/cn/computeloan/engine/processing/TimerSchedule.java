@@ -1,5 +1,8 @@
 package cn.computeloan.engine.processing;
 
+import cn.computeloan.engine.model.ExecutableElement;
+import cn.computeloan.engine.model.ModelProblem;
+import cn.computeloan.engine.model.TimerDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,6 +10,9 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -43,6 +49,35 @@ public record TimerSchedule(long first, int repetitions, String interval, String
       throw new IllegalArgumentException("Invalid time cycle '" + text + "'");
     }
     return new TimerSchedule(add(now, parts[1]), repetitions, parts[1], null);
+  }
+
+  /**
+   * Checks the static (non-expression) timer values of a process, as Zeebe does at deployment, so
+   * that a malformed date, duration or cycle is refused up front instead of raising an incident.
+   */
+  public static List<ModelProblem> validate(Collection<ExecutableElement> elements) {
+    List<ModelProblem> problems = new ArrayList<>();
+    for (ExecutableElement element : elements) {
+      TimerDefinition timer = element.timer();
+      if (timer == null || timer.expression() == null || timer.expression().startsWith("=")) {
+        continue;
+      }
+      String text = timer.expression();
+      try {
+        if (text.isBlank()) {
+          throw new IllegalArgumentException("the value is empty");
+        }
+        switch (timer.kind()) {
+          case DATE -> date(text);
+          case DURATION -> duration(text, 0);
+          case CYCLE -> cycle(text, 0);
+        }
+      } catch (RuntimeException e) {
+        problems.add(new ModelProblem(element.id(), element.kind().name(), "has an invalid timer %s '%s': %s"
+            .formatted(timer.kind().name().toLowerCase(), text, e.getMessage())));
+      }
+    }
+    return problems;
   }
 
   /** The due date after {@code due}, for the next repetition. */

@@ -12,9 +12,11 @@ import cn.computeloan.engine.state.UserTask;
 import cn.computeloan.engine.state.UserTask.State;
 import cn.computeloan.engine.state.UserTask.Transition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Camunda user tasks: creation from the model, then assign / update / complete / cancel
@@ -24,6 +26,8 @@ import java.util.Map;
 public final class UserTaskBehavior {
 
   private final ProcessingContext ctx;
+  /** The callers waiting for a transition of a task (by task key) to pass its listeners. */
+  private final Map<Long, CompletableFuture<Void>> answers = new HashMap<>();
 
   UserTaskBehavior(ProcessingContext ctx) {
     this.ctx = ctx;
@@ -123,29 +127,33 @@ public final class UserTaskBehavior {
     runListeners(task);
   }
 
-  public void complete(long key, Map<String, Object> variables, String action, String actor) {
+  public CompletableFuture<Void> complete(long key, Map<String, Object> variables, String action, String actor) {
     UserTask task = ready(key, "complete");
+    CompletableFuture<Void> answer = awaitTransition(task);
     begin(task, State.COMPLETING, action == null || action.isBlank() ? "complete" : action, actor,
         variables == null ? Map.of() : variables, List.of());
     ctx.writer().userTask("COMPLETING", task, variables, List.of(), task.transition().action(), actor, null);
     runListeners(task);
+    return answer;
   }
 
-  public void assign(long key, String assignee, String action, boolean allowOverride, String actor) {
-    UserTask task = ready(key, "assign");
+  public CompletableFuture<Void> assign(long key, String assignee, String action, boolean allowOverride, String actor) {
+    UserTask task = ready(key, assignee == null ? "unassign" : "assign");
     if (!allowOverride && task.assignee() != null && !task.assignee().isBlank() && !task.assignee().equals(assignee)) {
       throw EngineException.invalidState("Expected to claim user task with key '%d', but it has already been assigned"
           .formatted(key));
     }
+    CompletableFuture<Void> answer = awaitTransition(task);
     Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("assignee", assignee == null ? "" : assignee);
     String defaultAction = assignee == null ? "unassign" : "assign";
     begin(task, State.ASSIGNING, action == null || action.isBlank() ? defaultAction : action, actor, changes, List.of("assignee"));
     ctx.writer().userTask("ASSIGNING", task, null, List.of("assignee"), task.transition().action(), actor, null);
     runListeners(task);
+    return answer;
   }
 
-  public void update(long key, UserTaskUpdate update, String actor) {
+  public CompletableFuture<Void> update(long key, UserTaskUpdate update, String actor) {
     UserTask task = ready(key, "update");
     Map<String, Object> changes = new LinkedHashMap<>();
     if (update.dueDate() != null) changes.put("dueDate", update.dueDate());
@@ -159,10 +167,36 @@ public final class UserTaskBehavior {
       changes.put("priority", update.priority());
     }
     List<String> changed = new ArrayList<>(changes.keySet());
+    CompletableFuture<Void> answer = awaitTransition(task);
     begin(task, State.UPDATING, update.action() == null || update.action().isBlank() ? "update" : update.action(),
         actor, changes, changed);
     ctx.writer().userTask("UPDATING", task, null, changed, task.transition().action(), actor, null);
     runListeners(task);
+    return answer;
+  }
+
+  private CompletableFuture<Void> awaitTransition(UserTask task) {
+    CompletableFuture<Void> answer = new CompletableFuture<>();
+    answers.put(task.key(), answer);
+    return answer;
+  }
+
+  private void answer(UserTask task, EngineException refusal) {
+    CompletableFuture<Void> answer = answers.remove(task.key());
+    if (answer != null) {
+      if (refusal == null) {
+        answer.complete(null);
+      } else {
+        answer.completeExceptionally(refusal);
+      }
+    }
+  }
+
+  /** The engine was purged: nobody will settle the waiting commands any more. */
+  void abandonAnswers() {
+    answers.values().forEach(a -> a.completeExceptionally(
+        EngineException.invalidState("The user task no longer exists: the engine was purged")));
+    answers.clear();
   }
 
   /** The element is terminating: cancel the task (canceling listeners run first). */
@@ -173,6 +207,10 @@ public final class UserTaskBehavior {
       return;
     }
     ctx.jobs().cancel(instance);
+    if (task.transition() != null && task.state() != State.CREATING) {
+      answer(task, EngineException.invalidState(("Expected to %s user task with key '%d', but the task was canceled "
+          + "while its listeners ran").formatted(task.transition().action(), task.key())));
+    }
     task.state(State.CANCELING);
     task.transition(new Transition(State.CANCELING, "", null, Map.of(), List.of()));
     task.nextListener(0);
@@ -239,9 +277,18 @@ public final class UserTaskBehavior {
         default -> "UPDATE_DENIED";
       };
       Transition t = task.transition();
+      String command = switch (task.state()) {
+        case COMPLETING -> "Completion";
+        case ASSIGNING -> "Assignment";
+        default -> "Update";
+      };
       task.state(State.CREATED);
       task.transition(null);
       ctx.writer().userTask(intent, task, null, List.of(), t.action(), t.actor(), result.deniedReason());
+      String reason = result.deniedReason() == null || result.deniedReason().isBlank() ? ""
+          : " Reason to deny: '%s'".formatted(result.deniedReason());
+      answer(task, EngineException.invalidState("%s of the User Task with key '%d' was denied by Task Listener.%s"
+          .formatted(command, task.key(), reason)));
       return;
     }
     if (result.corrections() != null && !result.corrections().isEmpty()) {
@@ -274,11 +321,13 @@ public final class UserTaskBehavior {
         task.state(State.CREATED);
         task.transition(null);
         ctx.writer().userTask(intent, task, null, t.changedAttributes(), t.action(), t.actor(), null);
+        answer(task, null);
       }
       case COMPLETING -> {
         task.state(State.COMPLETED);
         task.transition(null);
         ctx.writer().userTask("COMPLETED", task, t.changes(), List.of(), t.action(), t.actor(), null);
+        answer(task, null);
         ctx.state().userTasks().remove(task.key());
         instance.userTaskKey(-1);
         instance.pendingVariables(t.changes());

@@ -204,16 +204,49 @@ public class ReadModel implements RecordListener {
   /** Drops a process instance and every instance it called, with all their entities. */
   public void removeProcessInstanceTree(long rootProcessInstanceKey) {
     write(() -> {
-      Set<Long> tree = processInstances.tree(rootProcessInstanceKey);
-      variables.removeInstances(tree);
-      incidents.removeInstances(tree);
-      jobs.removeInstances(tree);
-      userTasks.removeInstances(tree);
-      messageSubscriptions.removeInstances(tree);
-      decisionInstances.removeInstances(tree);
-      processInstances.removeInstances(tree);
+      removeInstances(processInstances.tree(rootProcessInstanceKey));
       return null;
     });
+  }
+
+  @Override
+  public void onPurged() {
+    clear();
+  }
+
+  /**
+   * History retention: drops every finished root process instance (completed or terminated) that
+   * ended before {@code cutoff}, with everything it called and all their entities.
+   *
+   * @return the number of root instances removed
+   */
+  public int removeFinishedBefore(java.time.Instant cutoff) {
+    return write(() -> {
+      Set<Long> tree = new HashSet<>();
+      int roots = 0;
+      for (Document instance : processInstances.instances.all()) {
+        Object end = instance.get("endDate");
+        if (end != null && instance.get("parentProcessInstanceKey") == null
+            && java.time.OffsetDateTime.parse((String) end).toInstant().isBefore(cutoff)) {
+          tree.addAll(processInstances.tree(Long.parseLong(instance.id())));
+          roots++;
+        }
+      }
+      if (!tree.isEmpty()) {
+        removeInstances(tree);
+      }
+      return roots;
+    });
+  }
+
+  private void removeInstances(Set<Long> tree) {
+    variables.removeInstances(tree);
+    incidents.removeInstances(tree);
+    jobs.removeInstances(tree);
+    userTasks.removeInstances(tree);
+    messageSubscriptions.removeInstances(tree);
+    decisionInstances.removeInstances(tree);
+    processInstances.removeInstances(tree);
   }
 
   /** Forgets everything: to be called when the engine is purged. */

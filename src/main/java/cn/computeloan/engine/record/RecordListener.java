@@ -10,4 +10,7 @@ import java.util.List;
 @FunctionalInterface
 public interface RecordListener {
   void onRecords(List<Record> records);
+
+  /** The engine forgot everything (testing API purge, also when the journal replays one). */
+  default void onPurged() {}
 }

@@ -12,4 +12,5 @@ public sealed interface RecordValue
         UserTaskValue,
         DecisionEvaluationValue,
         ResourceValue,
-        ClockValue {}
+        ClockValue,
+        SignalValue {}

@@ -2,6 +2,8 @@ package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.EngineCommands;
 import cn.computeloan.engine.query.ReadModel;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +22,20 @@ public class EngineRestConfiguration {
   @Bean
   public ReadModel readModel() {
     return new ReadModel();
+  }
+
+  /**
+   * Finished instances stay searchable for {@code compute-loan.engine.history.retention} (ISO-8601
+   * duration, default P30D) after they ended, by the engine clock.
+   */
+  @Bean(destroyMethod = "close")
+  public HistoryRetention historyRetention(ReadModel readModel, ObjectProvider<EngineCommands> engine,
+      @Value("${compute-loan.engine.history.retention:P30D}") Duration retention,
+      @Value("${compute-loan.engine.history.retention-check-interval:PT1M}") Duration interval) {
+    return new HistoryRetention(readModel, retention, () -> {
+      EngineCommands commands = engine.getIfAvailable();
+      return commands == null ? Instant.now() : commands.currentTime();
+    }).every(interval);
   }
 
   @Bean

@@ -36,7 +36,7 @@ public class ProblemAdvice {
     HttpStatus status = switch (e.reason()) {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case INVALID_STATE -> HttpStatus.CONFLICT;
+      case INVALID_STATE, ALREADY_EXISTS -> HttpStatus.CONFLICT;
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,37 +64,34 @@ public class UserTaskController {
   }
 
   @PostMapping("/v2/user-tasks/{key}/completion")
-  public ResponseEntity<Void> complete(
+  public DeferredResult<ResponseEntity<Void>> complete(
       @PathVariable String key, @RequestBody(required = false) JsonNode requestBody, HttpServletRequest request) {
     JsonNode body = JsonBodies.orEmpty(requestBody);
-    engine.commands().completeUserTask(
+    return answered(engine.commands().completeUserTask(
         PathKeys.parse(key, "userTaskKey"),
         JsonBodies.map(body, "variables"),
         JsonBodies.text(body, "action", "complete"),
-        actor(request));
-    return ResponseEntity.noContent().build();
+        actor(request)));
   }
 
   @PostMapping("/v2/user-tasks/{key}/assignment")
-  public ResponseEntity<Void> assign(@PathVariable String key, @RequestBody JsonNode body, HttpServletRequest request) {
+  public DeferredResult<ResponseEntity<Void>> assign(@PathVariable String key, @RequestBody JsonNode body, HttpServletRequest request) {
     Boolean allowOverride = JsonBodies.optionalBoolean(body, "allowOverride");
-    engine.commands().assignUserTask(
+    return answered(engine.commands().assignUserTask(
         PathKeys.parse(key, "userTaskKey"),
         JsonBodies.requiredText(body, "assignee"),
         JsonBodies.text(body, "action", "assign"),
         allowOverride == null || allowOverride,
-        actor(request));
-    return ResponseEntity.noContent().build();
+        actor(request)));
   }
 
   @DeleteMapping("/v2/user-tasks/{key}/assignee")
-  public ResponseEntity<Void> unassign(@PathVariable String key, HttpServletRequest request) {
-    engine.commands().unassignUserTask(PathKeys.parse(key, "userTaskKey"), "unassign", actor(request));
-    return ResponseEntity.noContent().build();
+  public DeferredResult<ResponseEntity<Void>> unassign(@PathVariable String key, HttpServletRequest request) {
+    return answered(engine.commands().unassignUserTask(PathKeys.parse(key, "userTaskKey"), "unassign", actor(request)));
   }
 
   @PatchMapping("/v2/user-tasks/{key}")
-  public ResponseEntity<Void> update(
+  public DeferredResult<ResponseEntity<Void>> update(
       @PathVariable String key, @RequestBody(required = false) JsonNode requestBody, HttpServletRequest request) {
     JsonNode body = JsonBodies.orEmpty(requestBody);
     JsonNode changeset = JsonBodies.orEmpty(body.get("changeset"));
@@ -103,8 +102,13 @@ public class UserTaskController {
         JsonBodies.strings(changeset, "candidateUsers"),
         JsonBodies.optionalInt(changeset, "priority"),
         JsonBodies.text(body, "action", "update"));
-    engine.commands().updateUserTask(PathKeys.parse(key, "userTaskKey"), update, actor(request));
-    return ResponseEntity.noContent().build();
+    return answered(engine.commands().updateUserTask(PathKeys.parse(key, "userTaskKey"), update, actor(request)));
+  }
+
+  /** 204 once the task's listeners have run; 409 when one denied; 504 when they never finish in time. */
+  private static DeferredResult<ResponseEntity<Void>> answered(CompletableFuture<Void> outcome) {
+    return AsyncAnswers.answer(outcome, JobController.DEFAULT_REQUEST_TIMEOUT_MILLIS, null,
+        done -> ResponseEntity.noContent().build());
   }
 
   private static String actor(HttpServletRequest request) {

@@ -65,6 +65,11 @@ public final class EngineState {
     return nextKey++;
   }
 
+  /** The key {@link #nextKey()} will hand out next, without taking it. */
+  public long peekKey() {
+    return nextKey;
+  }
+
   // --- definitions
 
   public void addProcess(ExecutableProcess process) {

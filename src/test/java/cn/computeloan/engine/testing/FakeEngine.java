@@ -165,27 +165,32 @@ public class FakeEngine implements EngineCommands {
   }
 
   @Override
-  public void completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
+  public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
     refuseUnknown("user task", userTaskKey);
     calls.add("completeTask " + userTaskKey + " " + variables + " action=" + action + " actor=" + actor);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public void assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride, String actor) {
+  public CompletableFuture<Void> assignUserTask(long userTaskKey, String assignee, String action, boolean allowOverride,
+      String actor) {
     if (userTaskKey == UNKNOWN_KEY + 1) {
       throw EngineException.invalidState("The user task is already assigned");
     }
     calls.add("assign " + userTaskKey + " " + assignee + " action=" + action + " override=" + allowOverride);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public void unassignUserTask(long userTaskKey, String action, String actor) {
+  public CompletableFuture<Void> unassignUserTask(long userTaskKey, String action, String actor) {
     calls.add("unassign " + userTaskKey);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public void updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
+  public CompletableFuture<Void> updateUserTask(long userTaskKey, UserTaskUpdate update, String actor) {
     calls.add("updateTask " + userTaskKey + " priority=" + update.priority() + " groups=" + update.candidateGroups());
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override

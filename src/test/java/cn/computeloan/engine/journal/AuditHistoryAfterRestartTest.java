@@ -1,0 +1,172 @@
+package cn.computeloan.engine.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.computeloan.ComputeLoanApplication;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Variable;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole application on an H2 file, restarted: what an auditor looks up over the v2 search API
+ * after the restart — the instance and its definition version, every element instance, variables,
+ * the user task's assignee and completion, the incident and its resolution, the decision evaluated,
+ * the path taken and the element statistics — comes back from the journal.
+ */
+class AuditHistoryAfterRestartTest {
+
+  private static final String DMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="riskDefinitions" name="Risk"
+          namespace="https://computeloan.cn/test">
+        <decision id="risk" name="Risk">
+          <decisionTable id="riskTable" hitPolicy="FIRST">
+            <input id="amountInput" label="Amount">
+              <inputExpression id="amountExpression" typeRef="number"><text>amount</text></inputExpression>
+            </input>
+            <output id="riskOutput" name="risk" typeRef="string"/>
+            <rule id="high"><inputEntry id="highIn"><text>&gt; 50</text></inputEntry>
+              <outputEntry id="highOut"><text>"HIGH"</text></outputEntry></rule>
+            <rule id="low"><inputEntry id="lowIn"><text>-</text></inputEntry>
+              <outputEntry id="lowOut"><text>"LOW"</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
+  private static final String BPMN = Bpmn.convertToString(Bpmn.createExecutableProcess("audited")
+      .startEvent("received")
+      .businessRuleTask("assessRisk", t -> t.zeebeCalledDecisionId("risk").zeebeResultVariable("risk"))
+      .userTask("approve", u -> u.zeebeUserTask())
+      .serviceTask("disburse", t -> t.zeebeJobType("audit-disburse"))
+      .endEvent("done")
+      .done());
+
+  @TempDir Path folder;
+
+  @Test
+  void shouldServeTheAuditHistoryOfAFinishedInstanceAfterRestart() {
+    long instance;
+    try (ConfigurableApplicationContext app = start()) {
+      CamundaClient client = app.getBean(CamundaClient.class);
+      client.newDeployResourceCommand().addResourceStringUtf8(DMN, "risk.dmn").addResourceStringUtf8(BPMN, "audited.bpmn")
+          .send().join();
+      instance = client.newCreateInstanceCommand().bpmnProcessId("audited").latestVersion()
+          .variables(Map.of("amount", 80)).send().join().getProcessInstanceKey();
+
+      long task = awaitUserTask(client, instance);
+      client.newAssignUserTaskCommand(task).assignee("alice").send().join();
+      client.newCompleteUserTaskCommand(task).variables(Map.of("approved", true)).send().join();
+
+      ActivatedJob job = activate(client);
+      client.newFailCommand(job.getKey()).retries(0).errorMessage("bank system down").send().join();
+      long incident = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join()
+          .items().get(0).getIncidentKey();
+      client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
+      client.newResolveIncidentCommand(incident).send().join();
+      client.newCompleteCommand(activate(client).getKey()).variables(Map.of("disbursed", true)).send().join();
+    }
+
+    try (ConfigurableApplicationContext app = start()) {
+      CamundaClient client = app.getBean(CamundaClient.class);
+
+      var process = client.newProcessInstanceGetRequest(instance).send().join();
+      assertThat(process.getState()).isEqualTo(ProcessInstanceState.COMPLETED);
+      assertThat(process.getProcessDefinitionVersion()).isEqualTo(1);
+      assertThat(process.getEndDate()).isNotNull();
+
+      List<ElementInstance> elements = client.newElementInstanceSearchRequest()
+          .filter(f -> f.processInstanceKey(instance)).send().join().items();
+      assertThat(elements).extracting(ElementInstance::getElementId)
+          .contains("received", "assessRisk", "approve", "disburse", "done");
+      assertThat(elements).allSatisfy(e -> {
+        assertThat(e.getState()).isEqualTo(ElementInstanceState.COMPLETED);
+        assertThat(e.getStartDate()).isNotNull();
+        assertThat(e.getEndDate()).isNotNull();
+      });
+
+      Map<String, String> variables = client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance))
+          .send().join().items().stream().collect(Collectors.toMap(Variable::getName, Variable::getValue));
+      assertThat(variables).containsEntry("amount", "80").containsEntry("risk", "\"HIGH\"")
+          .containsEntry("approved", "true").containsEntry("disbursed", "true");
+
+      var task = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items();
+      assertThat(task).singleElement().satisfies(t -> {
+        assertThat(t.getState()).isEqualTo(UserTaskState.COMPLETED);
+        assertThat(t.getAssignee()).isEqualTo("alice");
+        assertThat(t.getCompletionDate()).isNotNull();
+      });
+
+      var incidents = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items();
+      assertThat(incidents).singleElement().satisfies(i -> {
+        assertThat(i.getState()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(i.getErrorMessage()).isEqualTo("bank system down");
+      });
+
+      var decisions = client.newDecisionInstanceSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join()
+          .items();
+      assertThat(decisions).singleElement().satisfies(d -> {
+        assertThat(d.getDecisionDefinitionId()).isEqualTo("risk");
+        assertThat(d.getDecisionDefinitionVersion()).isEqualTo(1);
+        assertThat(d.getResult()).isEqualTo("\"HIGH\"");
+      });
+
+      var flows = client.newProcessInstanceSequenceFlowsRequest(instance).send().join();
+      assertThat(flows).hasSize(4);
+      var statistics = client.newProcessInstanceElementStatisticsRequest(instance).send().join();
+      assertThat(statistics).extracting(s -> s.getElementId() + ":" + s.getCompleted())
+          .contains("assessRisk:1", "approve:1", "disburse:1", "done:1");
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(ComputeLoanApplication.class).run(
+        "--server.port=0",
+        "--spring.main.banner-mode=off",
+        "--spring.datasource.url=" + JournalDatabase.h2Url(folder));
+  }
+
+  private static long awaitUserTask(CamundaClient client, long instance) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      var tasks = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items();
+      if (!tasks.isEmpty()) {
+        return tasks.get(0).getUserTaskKey();
+      }
+      sleep();
+    }
+    throw new AssertionError("no user task");
+  }
+
+  private static ActivatedJob activate(CamundaClient client) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      var jobs = client.newActivateJobsCommand().jobType("audit-disburse").maxJobsToActivate(1).send().join().getJobs();
+      if (!jobs.isEmpty()) {
+        return jobs.get(0);
+      }
+      sleep();
+    }
+    throw new AssertionError("no job");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

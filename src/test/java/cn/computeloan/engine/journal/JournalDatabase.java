@@ -1,0 +1,100 @@
+package cn.computeloan.engine.journal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A database for journal tests, migrated by the application's Flyway scripts: an H2 file in a
+ * temporary folder, or a private schema in the machine's PostgreSQL (127.0.0.1:5432, database
+ * {@code test}) that is dropped afterwards, so tests running at the same time never share tables.
+ */
+final class JournalDatabase implements AutoCloseable {
+
+  static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+  private final String url;
+  private final String user;
+  private final String schema;
+  private HikariDataSource dataSource;
+
+  private JournalDatabase(String url, String user, String schema) {
+    this.url = url;
+    this.user = user;
+    this.schema = schema;
+  }
+
+  static JournalDatabase h2(Path folder) {
+    return new JournalDatabase(h2Url(folder), "sa", null).migrate();
+  }
+
+  static String h2Url(Path folder) {
+    return "jdbc:h2:file:" + folder.resolve("engine").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+  }
+
+  static JournalDatabase postgres() {
+    String schema = "engine_journal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", ""); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (database test, user postgres) is needed", e);
+    }
+    return new JournalDatabase(POSTGRES_URL + "?currentSchema=" + schema, "postgres", schema).migrate();
+  }
+
+  private JournalDatabase migrate() {
+    var flyway = Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration");
+    if (schema != null) {
+      flyway.schemas(schema);
+    }
+    flyway.load().migrate();
+    return this;
+  }
+
+  String url() {
+    return url;
+  }
+
+  String user() {
+    return user;
+  }
+
+  /** A fresh pool, as a restarted application would open. */
+  DataSource open() {
+    closePool();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword("");
+    config.setMaximumPoolSize(4);
+    dataSource = new HikariDataSource(config);
+    return dataSource;
+  }
+
+  void closePool() {
+    if (dataSource != null) {
+      dataSource.close();
+      dataSource = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closePool();
+    if (schema != null) {
+      try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", ""); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not drop " + schema, e);
+      }
+    }
+  }
+}
