@@ -20,12 +20,29 @@ import org.springframework.stereotype.Component;
  * The credit policy applied to a case as the workers need it. The process carries only ids and key
  * figures, so each step re-derives the steps before it from the stored application: the policy is
  * deterministic, and a retried job therefore computes the same result.
+ *
+ * <p>Review and score are the expensive part (most DMN evaluations) and every later step needs
+ * them, so they are kept per application for a short while: one evaluation per application instead
+ * of one per step. An entry lives {@link #REUSE_FOR} at most, so a redeployed table reaches running
+ * cases within that time; a supplemented or extended application is a different key.
  */
 @Component
 public class CaseAssessment {
 
+  static final java.time.Duration REUSE_FOR = java.time.Duration.ofMinutes(5);
+  private static final int CACHED_CASES = 2_048;
+
+  private record Derived(ReviewResult review, ScoreResult score, long at) {}
+
   private final CaseFile caseFile;
   private final CreditPolicy policy;
+  private final Map<LoanApplication, Derived> derived = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LoanApplication, Derived> eldest) {
+          return size() > CACHED_CASES;
+        }
+      });
 
   public CaseAssessment(CaseFile caseFile, CreditPolicy policy) {
     this.caseFile = caseFile;
@@ -62,30 +79,39 @@ public class CaseAssessment {
         app.computeProfile(), offers, app.esgRating(), app.previousEsgRating());
   }
 
+  private Derived derive(LoanApplication app) {
+    long now = System.nanoTime();
+    Derived d = derived.get(app);
+    if (d == null || now - d.at() > REUSE_FOR.toNanos()) {
+      ReviewResult review = policy.review(app);
+      d = new Derived(review, policy.score(app, review), now);
+      derived.put(app, d);
+    }
+    return d;
+  }
+
   public ReviewResult review(LoanApplication app) {
-    return policy.review(app);
+    return derive(app).review();
   }
 
   public ScoreResult score(LoanApplication app) {
-    return policy.score(app, review(app));
+    return derive(app).score();
   }
 
   public LimitResult limit(LoanApplication app) {
-    ReviewResult review = review(app);
-    return policy.limit(app, review, policy.score(app, review));
+    Derived d = derive(app);
+    return policy.limit(app, d.review(), d.score());
   }
 
   public GuaranteeResult guarantee(LoanApplication app) {
-    ReviewResult review = review(app);
-    ScoreResult score = policy.score(app, review);
-    return policy.guarantee(app, score, policy.limit(app, review, score));
+    Derived d = derive(app);
+    return policy.guarantee(app, d.score(), policy.limit(app, d.review(), d.score()));
   }
 
   public PricingResult pricing(LoanApplication app) {
-    ReviewResult review = review(app);
-    ScoreResult score = policy.score(app, review);
-    LimitResult limit = policy.limit(app, review, score);
-    return policy.price(app, score, limit, policy.guarantee(app, score, limit));
+    Derived d = derive(app);
+    LimitResult limit = policy.limit(app, d.review(), d.score());
+    return policy.price(app, d.score(), limit, policy.guarantee(app, d.score(), limit));
   }
 
   /** Where in the process a job writes from (its key makes the write idempotent). */

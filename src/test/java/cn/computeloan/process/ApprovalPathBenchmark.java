@@ -38,6 +38,7 @@ class ApprovalPathBenchmark {
     try (var app = new SpringApplicationBuilder(ComputeLoanApplication.class).run("--server.port=0",
         "--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "--spring.main.banner-mode=off", "--camunda.client.request-timeout=PT60S",
+        "--compute-loan.process.case-file=in-memory",
         "--camunda.client.execution-threads=" + threads, "--logging.level.root=WARN")) {
       CamundaClient client = app.getBean(CamundaClient.class);
       InMemoryCaseFile caseFile = app.getBean(InMemoryCaseFile.class);
