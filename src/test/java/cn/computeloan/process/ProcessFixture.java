@@ -58,7 +58,7 @@ final class ProcessFixture {
     }
   }
 
-  void deployAll() {
+  io.camunda.client.api.response.DeploymentEvent deployAll() {
     List<Resource> resources = resources();
     DeployResourceCommandStep2 command = null;
     for (Resource resource : resources) {
@@ -70,7 +70,7 @@ final class ProcessFixture {
         throw new UncheckedIOException(e);
       }
     }
-    command.send().join();
+    return command.send().join();
   }
 
   ProcessInstanceEvent start(LoanApplication application) {

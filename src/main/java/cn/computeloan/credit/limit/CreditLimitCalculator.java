@@ -45,8 +45,12 @@ public final class CreditLimitCalculator {
   /** The proposed limit and term for a review outcome and tier. */
   public LimitResult limit(LoanApplication app, ReviewOutcome reviewOutcome, Tier tier) {
     Product product = app.product();
-    DecisionOutcome productRule =
-        decisions.evaluate(PRODUCT_LIMITS, Map.of("product", String.valueOf(product)));
+    Map<String, Object> productIn = new LinkedHashMap<>();
+    productIn.put("product", String.valueOf(product));
+    // Large-buyer orders (大厂订单) earn the published 80%; the flag only matters for order financing.
+    productIn.put("buyerLargeEnterprise", product == Product.ORDER_FINANCING
+        ? app.orderContract() != null && app.orderContract().buyerLargeEnterprise() : null);
+    DecisionOutcome productRule = decisions.evaluate(PRODUCT_LIMITS, productIn);
     DecisionOutcome tierRule = decisions.evaluate(TIER_SHARE, Map.of("tier", tier.name()));
     List<FiredRule> fired = new ArrayList<>(FiredRule.from(productRule, null));
     fired.addAll(FiredRule.from(tierRule, null));
@@ -114,6 +118,7 @@ public final class CreditLimitCalculator {
     inputs.put("projectTotalInvestment", app.projectTotalInvestment());
     inputs.put("orderContractAmount",
         app.orderContract() == null ? null : app.orderContract().amount());
+    inputs.put("buyerLargeEnterprise", productIn.get("buyerLargeEnterprise"));
     return new LimitResult(cny(requested), approved, app.termMonths(), term, List.copyOf(result),
         List.copyOf(binding), inputs, List.copyOf(fired),
         List.of(productRule.policyVersion(), tierRule.policyVersion()));

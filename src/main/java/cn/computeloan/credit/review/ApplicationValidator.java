@@ -49,6 +49,34 @@ public final class ApplicationValidator {
     for (int i = 0; i < app.guaranteeOffers().size(); i++) {
       offer(v, "guaranteeOffers[" + i + "]", app.guaranteeOffers().get(i));
     }
+    if (app.previousEsgRating() != null && app.esgRating() == null) {
+      v.add(new Violation("esgRating", "REQUIRED",
+          "a previous ESG rating is given, so the current one is needed to measure the change"));
+    }
+    return v;
+  }
+
+  /**
+   * Dating problems of the statements at {@code statements[index]}: a fiscal year (calendar year,
+   * as in China) before the applicant was founded, or one that has not ended by {@code today}.
+   * The review treats such a year as invalid, so it never produces a ratio.
+   */
+  public static List<Violation> fiscalYearDating(FiscalYearStatements year, int index,
+      Applicant applicant, LocalDate today) {
+    List<Violation> v = new ArrayList<>();
+    if (year == null) {
+      return v;
+    }
+    String field = "statements[" + index + "].fiscalYear";
+    if (year.fiscalYear() >= today.getYear()) {
+      v.add(new Violation(field, "NOT_ENDED",
+          "fiscal year " + year.fiscalYear() + " has not ended by " + today));
+    }
+    if (applicant != null && applicant.foundingDate() != null
+        && year.fiscalYear() < applicant.foundingDate().getYear()) {
+      v.add(new Violation(field, "BEFORE_FOUNDING", "fiscal year " + year.fiscalYear()
+          + " is before the founding date " + applicant.foundingDate()));
+    }
     return v;
   }
 
@@ -133,6 +161,8 @@ public final class ApplicationValidator {
     nonNegativeInt(v, "computeProfile.totalStaff", p.totalStaff());
     nonNegativeInt(v, "computeProfile.patents", p.patents());
     nonNegativeInt(v, "computeProfile.softwareCopyrights", p.softwareCopyrights());
+    nonNegativeInt(v, "computeProfile.coreTeamSize", p.coreTeamSize());
+    nonNegative(v, "computeProfile.rentalPricePerGpuHour", p.rentalPricePerGpuHour());
   }
 
   private static void offer(List<Violation> v, String path, GuaranteeOffer o) {

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param crossChecks cross-statement checks on the latest valid year
  * @param inputs the inputs given to the threshold table
  * @param firedRules the findings, with reasons in Chinese and English
- * @param policyVersions the DMN decisions (with version and hash) that produced the result
+ * @param policyVersions the DMN decisions (with version and hash) that produced the result: {@code
+ *     PolicyParameters} (balance tolerances) and {@code ReviewThresholds}
  */
 public record ReviewResult(
     ReviewOutcome outcome,

@@ -46,7 +46,9 @@ public final class ThreeStatementReview {
     int count = Math.min(app.statements().size(), ApplicationValidator.MAX_YEARS);
     for (int i = 0; i < count; i++) {
       FiscalYearStatements year = app.statements().get(i);
-      List<Violation> yearViolations = validator.validate(year, i);
+      List<Violation> yearViolations = new ArrayList<>(validator.validate(year, i));
+      yearViolations.addAll(
+          ApplicationValidator.fiscalYearDating(year, i, app.applicant(), today));
       violations.addAll(yearViolations);
       if (yearViolations.isEmpty() && years.add(year.fiscalYear())) {
         valid.add(year);
@@ -90,7 +92,7 @@ public final class ThreeStatementReview {
       }
     }
     return new ReviewResult(result, List.copyOf(violations), List.copyOf(ratios), cross,
-        outcome.inputs(), fired, List.of(outcome.policyVersion()));
+        outcome.inputs(), fired, List.of(parameters.policyVersion(), outcome.policyVersion()));
   }
 
   private static CrossStatementChecks crossChecks(FiscalYearStatements latest, YearRatios r) {

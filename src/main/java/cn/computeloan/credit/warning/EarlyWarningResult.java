@@ -14,7 +14,8 @@ import java.util.Map;
  * @param violations data problems in the snapshots (statement lines are then not compared)
  * @param inputs the changes and ratios given to the table
  * @param firedRules the rules that fired
- * @param policyVersions version of {@code EarlyWarning}
+ * @param policyVersions versions of {@code PolicyParameters} (statement tolerances) and {@code
+ *     EarlyWarning}
  */
 public record EarlyWarningResult(
     WarningLevel level,

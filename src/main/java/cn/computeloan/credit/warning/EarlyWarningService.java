@@ -95,7 +95,8 @@ public final class EarlyWarningService {
       }
     }
     return new EarlyWarningResult(level, List.copyOf(signals), List.copyOf(violations),
-        outcome.inputs(), FiredRule.from(outcome, "signal"), List.of(outcome.policyVersion()));
+        outcome.inputs(), FiredRule.from(outcome, "signal"),
+        List.of(parameters.policyVersion(), outcome.policyVersion()));
   }
 
   private static FiscalYearStatements valid(StatementValidator validator,

@@ -103,12 +103,21 @@ final class ElementReader {
     } else if (definition instanceof ErrorEventDefinition error && scope.kind() == ElementKind.EVENT_SUB_PROCESS) {
       element.eventType(EventType.ERROR);
       element.errorCode(error.getError() == null ? null : error.getError().getErrorCode());
+    } else if (definition instanceof EscalationEventDefinition escalation && scope.kind() == ElementKind.EVENT_SUB_PROCESS) {
+      element.eventType(EventType.ESCALATION);
+      element.escalationCode(caughtEscalationCode(escalation));
     } else if (definition instanceof SignalEventDefinition signal) {
       element.eventType(EventType.SIGNAL);
       element.signalName(signal.getSignal() == null ? null : signal.getSignal().getName());
     } else {
       problem(node, "has an event definition the embedded engine does not support: " + typeName(definition));
     }
+  }
+
+  private static String caughtEscalationCode(EscalationEventDefinition definition) {
+    Escalation escalation = definition.getEscalation();
+    String code = escalation == null ? null : escalation.getEscalationCode();
+    return code == null || code.isBlank() ? null : code;
   }
 
   private void readThrowEvent(ThrowEvent node, ExecutableElement element) {
@@ -123,6 +132,15 @@ final class ElementReader {
       }
     } else if (definition instanceof TerminateEventDefinition && node instanceof EndEvent) {
       element.eventType(EventType.TERMINATE);
+    } else if (definition instanceof EscalationEventDefinition escalation) {
+      element.eventType(EventType.ESCALATION);
+      element.escalationCode(caughtEscalationCode(escalation));
+      if (element.escalationCode() == null) {
+        problem(node, "must reference an escalation with an escalation code");
+      }
+    } else if (definition instanceof LinkEventDefinition link && node instanceof IntermediateThrowEvent) {
+      element.eventType(EventType.LINK);
+      element.linkName(link.getName());
     } else if (definition instanceof MessageEventDefinition) {
       // Zeebe runs message throw events as jobs of their task definition
       element.eventType(EventType.MESSAGE);
@@ -146,6 +164,12 @@ final class ElementReader {
     } else if (definition instanceof ErrorEventDefinition error && boundary) {
       element.eventType(EventType.ERROR);
       element.errorCode(error.getError() == null ? null : error.getError().getErrorCode());
+    } else if (definition instanceof EscalationEventDefinition escalation && boundary) {
+      element.eventType(EventType.ESCALATION);
+      element.escalationCode(caughtEscalationCode(escalation));
+    } else if (definition instanceof LinkEventDefinition link && !boundary) {
+      element.eventType(EventType.LINK);
+      element.linkName(link.getName());
     } else if (definition instanceof SignalEventDefinition signal) {
       element.eventType(EventType.SIGNAL);
       element.signalName(signal.getSignal() == null ? null : signal.getSignal().getName());
@@ -287,6 +311,11 @@ final class ElementReader {
     body.innerActivity(inner);
     inner.flowScope(body);
     return body;
+  }
+
+  /** Adds problems found outside this reader (checks that need a whole scope). */
+  void report(List<ModelProblem> found) {
+    problems.addAll(found);
   }
 
   void attachBoundary(BoundaryEvent node, ExecutableElement boundary, Map<String, ExecutableElement> elements) {

@@ -8,5 +8,7 @@ public enum EventType {
   MESSAGE,
   ERROR,
   TERMINATE,
-  SIGNAL
+  SIGNAL,
+  ESCALATION,
+  LINK
 }

@@ -34,6 +34,9 @@ public final class ExecutableElement {
   private String correlationKey;
   private String errorCode;
   private String signalName;
+  private String escalationCode;
+  private String linkName;
+  private ExecutableElement linkTarget;
   private String expression;
   private String resultVariable;
   private String calledDecisionId;
@@ -71,6 +74,11 @@ public final class ExecutableElement {
   /** Thrown code of an error end event, or caught code of an error catch event (null = any). */
   public String errorCode() { return errorCode; }
   public String signalName() { return signalName; }
+  /** Thrown code (static or expression) or caught code (static; null catches every escalation). */
+  public String escalationCode() { return escalationCode; }
+  public String linkName() { return linkName; }
+  /** For a link throw event: the link catch event of the same scope that continues the flow. */
+  public ExecutableElement linkTarget() { return linkTarget; }
   /** FEEL expression of a script task, or the completion condition of a multi-instance body. */
   public String expression() { return expression; }
   public String resultVariable() { return resultVariable; }
@@ -117,6 +125,9 @@ public final class ExecutableElement {
   void message(String name, String key) { this.messageName = name; this.correlationKey = key; }
   void errorCode(String value) { this.errorCode = value; }
   void signalName(String value) { this.signalName = value; }
+  void escalationCode(String value) { this.escalationCode = value; }
+  void linkName(String value) { this.linkName = value; }
+  void linkTarget(ExecutableElement value) { this.linkTarget = value; }
   void expression(String value) { this.expression = value; }
   void resultVariable(String value) { this.resultVariable = value; }
   void calledDecisionId(String value) { this.calledDecisionId = value; }

@@ -64,6 +64,7 @@ public final class ProcessTransformer {
   private void readScope(ElementReader reader, Collection<FlowElement> flowElements,
       ExecutableElement scope, Map<String, ExecutableElement> elements) {
     List<SequenceFlow> flows = new ArrayList<>();
+    Map<String, BaseElement> nodes = new LinkedHashMap<>();
     Map<io.camunda.zeebe.model.bpmn.instance.BoundaryEvent, ExecutableElement> boundaries = new LinkedHashMap<>();
     for (FlowElement flowElement : flowElements) {
       if (flowElement instanceof SequenceFlow flow) {
@@ -74,6 +75,7 @@ public final class ProcessTransformer {
       if (element == null) {
         continue;
       }
+      nodes.put(element.id(), flowElement);
       elements.put(element.id(), element);
       if (flowElement instanceof io.camunda.zeebe.model.bpmn.instance.BoundaryEvent boundary) {
         boundaries.put(boundary, element);
@@ -89,6 +91,7 @@ public final class ProcessTransformer {
       }
     }
     boundaries.forEach((node, element) -> reader.attachBoundary(node, element, elements));
+    reader.report(LinkEvents.resolve(scope, nodes));
     for (SequenceFlow flow : flows) {
       reader.connect(flow, elements);
     }

@@ -260,10 +260,27 @@ public final class EventBehavior {
    */
   public boolean throwError(ElementInstance source, String code, String message, Map<String, Object> variables) {
     for (ElementInstance scope = source; scope != null; scope = enclosing(scope)) {
-      ExecutableElement catcher = catcher(scope.element(), code);
+      ExecutableElement catcher = catcher(scope.element(), EventType.ERROR, code);
       if (catcher != null && scope.state() == State.ACTIVATED) {
         trigger(scope, catcher, variables);
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Throws an escalation from {@code source} to the nearest boundary event or escalation event
+   * sub-process with a matching code (or catching all), crossing call activities.
+   *
+   * @return true when an interrupting event caught it: the thrower's scope is being terminated
+   */
+  public boolean throwEscalation(ElementInstance source, String code) {
+    for (ElementInstance scope = enclosing(source); scope != null; scope = enclosing(scope)) {
+      ExecutableElement catcher = catcher(scope.element(), EventType.ESCALATION, code);
+      if (catcher != null && scope.state() == State.ACTIVATED) {
+        trigger(scope, catcher, Map.of());
+        return catcher.interrupting();
       }
     }
     return false;
@@ -281,27 +298,31 @@ public final class EventBehavior {
    * scope sees the error before the boundary events on the scope's activity do; at each of the two
    * levels a matching error code wins over a catch-all event.
    */
-  private static ExecutableElement catcher(ExecutableElement element, String code) {
+  private static ExecutableElement catcher(ExecutableElement element, EventType type, String code) {
     List<ExecutableElement> inside = element.eventSubProcesses().stream().map(ExecutableElement::startEvent)
-        .filter(s -> s != null && s.eventType() == EventType.ERROR).toList();
+        .filter(s -> s != null && s.eventType() == type).toList();
     ExecutableElement caught = matching(inside, code);
     if (caught != null) {
       return caught;
     }
-    return matching(element.boundaryEvents().stream().filter(b -> b.eventType() == EventType.ERROR).toList(), code);
+    return matching(element.boundaryEvents().stream().filter(b -> b.eventType() == type).toList(), code);
   }
 
   private static ExecutableElement matching(List<ExecutableElement> candidates, String code) {
     for (ExecutableElement candidate : candidates) {
-      if (code != null && code.equals(candidate.errorCode())) {
+      if (code != null && code.equals(caughtCode(candidate))) {
         return candidate;
       }
     }
     for (ExecutableElement candidate : candidates) {
-      if (candidate.errorCode() == null || candidate.errorCode().isBlank()) {
+      if (caughtCode(candidate) == null || caughtCode(candidate).isBlank()) {
         return candidate;
       }
     }
     return null;
+  }
+
+  private static String caughtCode(ExecutableElement catchEvent) {
+    return catchEvent.eventType() == EventType.ESCALATION ? catchEvent.escalationCode() : catchEvent.errorCode();
   }
 }

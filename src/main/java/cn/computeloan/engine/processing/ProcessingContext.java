@@ -31,6 +31,8 @@ public final class ProcessingContext {
   private final UserTaskBehavior userTasks;
   private final DecisionBehavior decisions;
   private final Deque<Runnable> steps = new ArrayDeque<>();
+  /** Sequence flows taken but not yet arrived, per scope; always empty once the loop is quiet. */
+  private final Map<ElementInstance, List<ExecutableFlow>> inFlight = new java.util.IdentityHashMap<>();
   private final InstanceCompletionListener completionListener;
 
   /** Told when a root process instance finishes (for create-with-result). */
@@ -260,6 +262,7 @@ public final class ProcessingContext {
   public void takeFlow(ExecutableFlow flow, ElementInstance scope) {
     writer.sequenceFlow(state.nextKey(), flow, scope);
     scope.changeActiveFlows(1);
+    inFlight.computeIfAbsent(scope, s -> new java.util.ArrayList<>()).add(flow);
     schedule(() -> arrive(flow, scope, null));
   }
 
@@ -267,11 +270,24 @@ public final class ProcessingContext {
   public void takeFlowTriggered(ExecutableFlow flow, ElementInstance scope, Map<String, Object> variables) {
     writer.sequenceFlow(state.nextKey(), flow, scope);
     scope.changeActiveFlows(1);
+    inFlight.computeIfAbsent(scope, s -> new java.util.ArrayList<>()).add(flow);
     schedule(() -> arrive(flow, scope, variables == null ? Map.of() : variables));
+  }
+
+  /** The flows of a scope whose tokens are on their way to the target (for inclusive joins). */
+  public List<ExecutableFlow> flowsInFlight(ElementInstance scope) {
+    return inFlight.getOrDefault(scope, List.of());
   }
 
   private void arrive(ExecutableFlow flow, ElementInstance scope, Map<String, Object> triggered) {
     scope.changeActiveFlows(-1);
+    List<ExecutableFlow> flying = inFlight.get(scope);
+    if (flying != null) {
+      flying.remove(flow);
+      if (flying.isEmpty()) {
+        inFlight.remove(scope);
+      }
+    }
     if (scope.state() != State.ACTIVATED || scope.interrupted()) {
       if (scope.state() == State.TERMINATING) {
         terminatedIfDone(scope);

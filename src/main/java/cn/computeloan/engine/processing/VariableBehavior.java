@@ -102,8 +102,10 @@ public final class VariableBehavior {
   }
 
   /**
-   * Delivered variables (job, message, user task) and output mappings go to the flow scope. With
-   * output mappings, the delivered variables are first set locally so the mappings can read them.
+   * Without output mappings, delivered variables (job, message, user task) propagate from the
+   * element itself: a variable the element has locally (from an input mapping) is updated there and
+   * goes no further, as in Zeebe. With output mappings, the delivered variables are first set
+   * locally so the mappings can read them, and the mapped results go to the flow scope.
    */
   public boolean applyOutput(ElementInstance instance) {
     Map<String, Object> delivered = instance.pendingVariables();
@@ -111,7 +113,7 @@ public final class VariableBehavior {
     ElementInstance scope = instance.flowScope();
     if (mappings.isEmpty()) {
       if (delivered != null && scope != null) {
-        merge(scope, delivered);
+        merge(instance, delivered);
       }
       instance.pendingVariables(null);
       return true;

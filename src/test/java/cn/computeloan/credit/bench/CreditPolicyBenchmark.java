@@ -6,6 +6,11 @@ import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.decision.DecisionOutcome;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.policy.DmnScalaPolicyDecisions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +42,13 @@ public class CreditPolicyBenchmark {
   @Param({TestData.CHIP, TestData.DATA_CENTRE, TestData.AIGC})
   public String sample;
 
+  /**
+   * {@code shipped}: the tables in bpmn/. {@code dash-cells}: the same tables with every empty
+   * ("any") input cell written as {@code -}, the experiment behind the empty-cell rule.
+   */
+  @Param({"shipped", "dash-cells"})
+  public String tables;
+
   private DmnScalaPolicyDecisions decisions;
   private CreditPolicy policy;
   private LoanApplication application;
@@ -44,9 +56,24 @@ public class CreditPolicyBenchmark {
   /** Parses the DMN files once, as the application does at start-up. */
   @Setup
   public void setUp() {
-    decisions = new DmnScalaPolicyDecisions();
+    decisions = tables.equals("shipped") ? new DmnScalaPolicyDecisions() : withDashCells();
     policy = new CreditPolicy(decisions, TestData.CLOCK);
     application = TestData.sample(sample);
+  }
+
+  private static DmnScalaPolicyDecisions withDashCells() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String file : DmnScalaPolicyDecisions.DEFAULT_FILES) {
+      try (InputStream in = CreditPolicyBenchmark.class.getClassLoader()
+          .getResourceAsStream("bpmn/" + file)) {
+        String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        xml = xml.replaceAll("(<inputEntry id=\"[^\"]*\">\\s*<text>)(</text>)", "$1-$2");
+        files.put(file, xml.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return DmnScalaPolicyDecisions.of(files);
   }
 
   /** Review, score, limit, guarantee, pricing and authority for one application. */

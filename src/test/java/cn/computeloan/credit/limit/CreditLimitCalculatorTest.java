@@ -67,6 +67,24 @@ class CreditLimitCalculatorTest {
   }
 
   @Test
+  void shouldCapOrderFromOrdinaryBuyerAtHalfTheContract() {
+    LimitResult r = limit(TestData.AIGC, Tier.A, ReviewOutcome.PASS,
+        a -> ((ObjectNode) a.get("orderContract")).put("buyerLargeEnterprise", false));
+    assertThat(r.approvedAmount()).isEqualByComparingTo("20000000.00");
+    assertThat(r.bindingCaps()).containsExactly("CONTRACT_SHARE", "TIER_SHARE");
+    assertThat(r.inputs()).containsEntry("buyerLargeEnterprise", false);
+    assertThat(r.firedRules().get(0).ruleId()).isEqualTo("ProductLimits_r06");
+    assertThat(r.caps().get(1).reasonEn()).contains("not a large enterprise");
+  }
+
+  @Test
+  void shouldIgnoreLargeBuyerFlagOutsideOrderFinancing() {
+    LimitResult r = limit(TestData.CHIP, Tier.A, ReviewOutcome.PASS, a -> {});
+    assertThat(r.inputs()).containsEntry("buyerLargeEnterprise", null);
+    assertThat(r.firedRules().get(0).ruleId()).isEqualTo("ProductLimits_r01");
+  }
+
+  @Test
   void tierBGetsSixtyPercentOfTheContractCeiling() {
     LimitResult r = limit(TestData.AIGC, Tier.B, ReviewOutcome.REFER, a -> {});
     assertThat(r.approvedAmount()).isEqualByComparingTo("19200000.00");

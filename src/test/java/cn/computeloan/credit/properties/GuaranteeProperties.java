@@ -53,4 +53,34 @@ class GuaranteeProperties {
     assertThat(r.selectedCost()).isEqualByComparingTo(r.selectedOffers().stream()
         .map(OfferValuation::cost).reduce(BigDecimal.ZERO, BigDecimal::add));
   }
+
+  @Property(tries = 200)
+  void proposalIsTheCheapestCombinationThatMeetsTheRequirement(
+      @ForAll("offers") List<GuaranteeOffer> offers, @ForAll Tier tier) {
+    LoanApplication base = TestData.sample(TestData.CHIP);
+    LoanApplication app = new LoanApplication(null, base.applicant(), base.product(),
+        base.requestedAmount(), base.termMonths(), null, null, base.statements(),
+        base.computeProfile(), offers, null, null);
+    GuaranteeResult r = selector.assess(app, tier, new BigDecimal("10000000"));
+    List<OfferValuation> valued = r.offers();
+    // Independent brute force over every subset of the valued offers.
+    BigDecimal cheapest = null;
+    for (int mask = 0; mask < (1 << valued.size()); mask++) {
+      BigDecimal cover = BigDecimal.ZERO;
+      BigDecimal cost = BigDecimal.ZERO;
+      for (int i = 0; i < valued.size(); i++) {
+        if ((mask & (1 << i)) != 0) {
+          cover = cover.add(valued.get(i).coverValue());
+          cost = cost.add(valued.get(i).cost());
+        }
+      }
+      if (cover.compareTo(r.requiredCover()) >= 0 && (cheapest == null || cost.compareTo(cheapest) < 0)) {
+        cheapest = cost;
+      }
+    }
+    assertThat(r.requirementMet()).isEqualTo(cheapest != null);
+    if (cheapest != null) {
+      assertThat(r.selectedCost()).isEqualByComparingTo(cheapest);
+    }
+  }
 }

@@ -34,10 +34,10 @@ class LimitProperties {
   void limitNeverExceedsAnyCap(@ForAll Product product, @ForAll Tier tier,
       @ForAll ReviewOutcome review, @ForAll("amounts") BigDecimal requested,
       @ForAll("amounts") BigDecimal investment, @ForAll("amounts") BigDecimal contract,
-      @ForAll @IntRange(min = -12, max = 400) int term) {
+      @ForAll @IntRange(min = -12, max = 400) int term, @ForAll boolean largeBuyer) {
     LoanApplication base = TestData.sample(TestData.CHIP);
     LoanApplication app = new LoanApplication(null, base.applicant(), product, requested, term,
-        investment, contract == null ? null : new OrderContract("buyer", contract, true),
+        investment, contract == null ? null : new OrderContract("buyer", contract, largeBuyer),
         base.statements(), base.computeProfile(), base.guaranteeOffers(), null, null);
     LimitResult r = calculator.limit(app, review, tier);
 
@@ -59,7 +59,8 @@ class LimitProperties {
       assertThat(r.approvedTermMonths()).isLessThanOrEqualTo(120);
     }
     if (product == Product.ORDER_FINANCING) {
-      BigDecimal cap = contract == null ? BigDecimal.ZERO : contract.multiply(new BigDecimal("0.8"));
+      BigDecimal share = new BigDecimal(largeBuyer ? "0.8" : "0.5");
+      BigDecimal cap = contract == null ? BigDecimal.ZERO : contract.multiply(share);
       assertThat(r.approvedAmount()).isLessThanOrEqualTo(cap.setScale(2, java.math.RoundingMode.HALF_UP));
     }
     if (review == ReviewOutcome.FAIL) {

@@ -63,11 +63,13 @@ class ApplicationValidatorTest {
   void profileRanges() {
     assertThat(violations(TestData.CHIP, a -> ((ObjectNode) a.get("computeProfile"))
         .put("averageUtilisation", 1.2).put("largestCustomerRevenueShare", -0.1).put("pue", 0.9)
-        .put("rdStaff", 200).put("patents", -1)))
+        .put("rdStaff", 200).put("patents", -1).put("coreTeamSize", -2)
+        .put("rentalPricePerGpuHour", -0.5)))
         .containsExactly("computeProfile.averageUtilisation:OUT_OF_RANGE",
             "computeProfile.largestCustomerRevenueShare:OUT_OF_RANGE",
             "computeProfile.pue:OUT_OF_RANGE", "computeProfile.rdStaff:OUT_OF_RANGE",
-            "computeProfile.patents:NEGATIVE_VALUE");
+            "computeProfile.patents:NEGATIVE_VALUE", "computeProfile.coreTeamSize:NEGATIVE_VALUE",
+            "computeProfile.rentalPricePerGpuHour:NEGATIVE_VALUE");
     assertThat(violations(TestData.CHIP, a -> a.putNull("computeProfile")))
         .containsExactly("computeProfile:REQUIRED");
   }
@@ -82,6 +84,14 @@ class ApplicationValidatorTest {
     })).containsExactly("guaranteeOffers[2]:REQUIRED",
         "guaranteeOffers[3].appraisedValue:NEGATIVE_VALUE", "guaranteeOffers[3].provider:REQUIRED",
         "guaranteeOffers[5].type:REQUIRED");
+  }
+
+  @Test
+  void shouldRequireCurrentEsgRatingWhenPreviousIsGiven() {
+    assertThat(violations(TestData.DATA_CENTRE, a -> a.putNull("esgRating")))
+        .containsExactly("esgRating:REQUIRED");
+    assertThat(violations(TestData.DATA_CENTRE, a -> a.putNull("esgRating")
+        .putNull("previousEsgRating"))).isEmpty();
   }
 
   @Test

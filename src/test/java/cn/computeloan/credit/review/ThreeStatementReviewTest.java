@@ -27,7 +27,9 @@ class ThreeStatementReviewTest {
     assertThat(r.violations()).isEmpty();
     assertThat(r.ratios()).extracting(YearRatios::fiscalYear).containsExactly(2022, 2023, 2024);
     assertThat(r.firedRules()).isEmpty();
-    assertThat(r.policyVersions()).singleElement().asString().startsWith("ReviewThresholds:v1:");
+    assertThat(r.policyVersions()).hasSize(2)
+        .anyMatch(v -> v.startsWith("PolicyParameters:v1:"))
+        .anyMatch(v -> v.startsWith("ReviewThresholds:v1:"));
     assertThat(r.inputs()).containsEntry("validYears", 3).containsEntry("profitable", true);
   }
 
@@ -49,6 +51,21 @@ class ThreeStatementReviewTest {
         .containsExactly("statements[0].balanceSheet.totalAssets");
     assertThat(r.outcome()).isEqualTo(ReviewOutcome.REFER);
     assertThat(r.firedRules()).extracting(FiredRule::code).containsExactly("STATEMENTS_INVALID");
+  }
+
+  @Test
+  void shouldRejectYearBeforeFoundingOrNotYetEndedAsInvalid() {
+    // Chip start-up founded 2021-03-15, reviewed on 2025-06-30.
+    ReviewResult r = review(TestData.CHIP, a -> {
+      ((ObjectNode) a.withArray("statements").get(0)).put("fiscalYear", 2020);
+      ((ObjectNode) a.withArray("statements").get(2)).put("fiscalYear", 2025);
+    });
+    assertThat(r.violations()).extracting(v -> v.field() + ":" + v.code())
+        .containsExactly("statements[0].fiscalYear:BEFORE_FOUNDING",
+            "statements[2].fiscalYear:NOT_ENDED");
+    assertThat(r.ratios()).extracting(YearRatios::fiscalYear).containsExactly(2023);
+    assertThat(r.inputs()).containsEntry("invalidYears", 2).containsEntry("validYears", 1);
+    assertThat(r.firedRules()).extracting(FiredRule::code).contains("STATEMENTS_INVALID");
   }
 
   @Test

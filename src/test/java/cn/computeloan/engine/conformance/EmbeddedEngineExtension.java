@@ -38,8 +38,12 @@ public final class EmbeddedEngineExtension implements BeforeAllCallback {
       application = new SpringApplicationBuilder(ComputeLoanApplication.class).run(
           "--server.port=" + PORT,
           "--compute-loan.engine.testing-api.enabled=true",
+          // process tests seed and inspect the in-memory case file; the application's API tests use the JDBC one
+          "--compute-loan.process.case-file=in-memory",
           "--spring.datasource.url=jdbc:h2:mem:conformance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-          "--spring.main.banner-mode=off");
+          "--spring.main.banner-mode=off",
+          // a loaded CI machine can take longer than the client's 10 s default for the start-up deployment
+          "--camunda.client.request-timeout=PT60S");
       Runtime.getRuntime().addShutdownHook(new Thread(application::close));
     }
     return application;

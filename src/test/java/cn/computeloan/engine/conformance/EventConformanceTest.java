@@ -158,6 +158,48 @@ class EventConformanceTest {
   }
 
   @Test
+  void shouldReEnableTheJobWhenAnUnhandledErrorIncidentIsResolved() {
+    // "When you resolve the incident attached to a task, it ignores the error, re-enables the job"
+    deploy(client, Bpmn.createExecutableProcess("errors").startEvent()
+        .serviceTask("pay", t -> t.zeebeJobType("pay")).endEvent("done").done());
+    var instance = start(client, "errors");
+    var job = activateOne(client, "pay");
+    client.newThrowErrorCommand(job).errorCode("OTHER").send().join();
+    var incident = client.newIncidentSearchRequest().filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()))
+        .send().join().items().get(0);
+
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+
+    var again = activateOne(client, "pay");
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    client.newCompleteCommand(again).send().join();
+    assertThat(instance).isCompleted().hasNoActiveIncidents();
+  }
+
+  @Test
+  void shouldRejectTwoCatchAllErrorBoundariesOnOneActivity() {
+    // "It is also not permitted to have multiple error catch-all events in a single scope"
+    var problem = problem(() -> deploy(client, Bpmn.createExecutableProcess("twice").startEvent()
+        .serviceTask("pay", t -> t.zeebeJobType("pay"))
+        .boundaryEvent("one").error().endEvent()
+        .moveToActivity("pay").boundaryEvent("two").error().endEvent()
+        .moveToActivity("pay").endEvent().done()));
+
+    assertThat(problem.code()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldRejectANonInterruptingErrorBoundary() {
+    // "Error boundary events and error event subprocesses must be interrupting"
+    var problem = problem(() -> deploy(client, Bpmn.createExecutableProcess("soft").startEvent()
+        .serviceTask("pay", t -> t.zeebeJobType("pay"))
+        .boundaryEvent("soft-error", b -> b.cancelActivity(false)).error("E").endEvent()
+        .moveToActivity("pay").endEvent().done()));
+
+    assertThat(problem.code()).isEqualTo(400);
+  }
+
+  @Test
   void shouldCatchAnErrorEndEventWithABoundaryOnTheEnclosingSubProcess() {
     deploy(client, Bpmn.createExecutableProcess("nested").startEvent()
         .subProcess("check", s -> s.embeddedSubProcess().startEvent().endEvent("reject").error("REJECTED"))

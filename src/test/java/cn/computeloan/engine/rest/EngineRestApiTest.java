@@ -15,6 +15,7 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.CamundaFuture;
+import cn.computeloan.engine.testing.EngineClientCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,6 +83,7 @@ class EngineRestApiTest {
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json")
+        .header("Authorization", EngineClientCredentials.authorization())
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -198,7 +200,7 @@ class EngineRestApiTest {
   }
 
   @Test
-  void shouldRunUserTaskCommandsWithoutActor() {
+  void shouldRunUserTaskCommandsAsTheAuthenticatedClient() {
     // when
     client.newAssignUserTaskCommand(7).assignee("demo").send().join();
     client.newUnassignUserTaskCommand(7).send().join();
@@ -209,7 +211,7 @@ class EngineRestApiTest {
         "assign 7 demo action=assign override=true",
         "unassign 7",
         "updateTask 7 priority=80 groups=null",
-        "completeTask 7 {approved=true} action=complete actor=null");
+        "completeTask 7 {approved=true} action=complete actor=compute-loan-engine");
   }
 
   @Test

@@ -2,6 +2,7 @@ package cn.computeloan.engine.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.engine.testing.EngineClientCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ class EngineRestWithoutEngineTest {
   private HttpResponse<String> send(String method, String path, String json) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json")
+        .header("Authorization", EngineClientCredentials.authorization())
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -5,14 +5,15 @@ import cn.computeloan.engine.processing.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
 
 /**
- * Intermediate timer, message and signal catch events and receive tasks: wait on their own
+ * Intermediate timer, message, signal and link catch events and receive tasks: wait on their own
  * subscription. One reached through an event-based gateway arrives already triggered.
  */
 public final class CatchEventProcessor implements ElementProcessor {
 
   @Override
   public void onActivate(ElementInstance instance, ProcessingContext ctx) {
-    if (instance.pendingVariables() != null) {
+    // a link catch event is reached by its throw event and goes on at once
+    if (instance.pendingVariables() != null || instance.element().eventType() == cn.computeloan.engine.model.EventType.LINK) {
       if (ctx.activated(instance)) {
         ctx.complete(instance);
       }

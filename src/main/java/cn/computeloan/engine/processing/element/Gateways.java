@@ -111,8 +111,19 @@ public final class Gateways implements ElementProcessor {
     ctx.activateChild(scope, gateway, null);
   }
 
-  /** Re-checks inclusive joins of a scope after one of its tokens ended. */
+  /**
+   * Re-checks inclusive joins of a scope after one of its tokens ended. The check is queued: the
+   * ended element's outgoing flows are already queued to arrive, and a token on a flow is not yet
+   * visible as an element of the scope, so checking at once could join without it.
+   */
   public void retryInclusiveJoins(ElementInstance scope, ProcessingContext ctx) {
+    ctx.schedule(() -> retryInclusiveJoinsNow(scope, ctx));
+  }
+
+  private void retryInclusiveJoinsNow(ElementInstance scope, ProcessingContext ctx) {
+    if (scope.state() != ElementInstance.State.ACTIVATED) {
+      return;
+    }
     for (String gatewayId : List.copyOf(scope.joinArrivals().keySet())) {
       ExecutableElement gateway = scope.process().element(gatewayId);
       if (gateway != null && gateway.kind() == ElementKind.INCLUSIVE_GATEWAY) {
@@ -130,6 +141,12 @@ public final class Gateways implements ElementProcessor {
       if (child.isActive()) {
         queue.add(child.element());
       }
+    }
+    for (ExecutableFlow flying : ctx.flowsInFlight(scope)) {
+      if (flying == flow) {
+        return true;
+      }
+      queue.add(flying.target());
     }
     scope.joinArrivals().forEach((id, flows) -> {
       if (!id.equals(gateway.id()) && !flows.isEmpty()) {

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * End and intermediate throw events: none (pass through), terminate (ends every other token of
  * the scope, which then completes), error (caught by the nearest boundary event or event
- * sub-process, else an incident), signal (broadcast), message (a job, like a send task).
+ * sub-process, else an incident), escalation (caught by the nearest boundary event or event
+ * sub-process; the flow goes on unless the catch event interrupts it), signal (broadcast), message
+ * (a job, like a send task), link (the flow continues at the link catch event of the same name).
  */
 public final class ThrowEventProcessor implements ElementProcessor {
 
@@ -26,6 +28,17 @@ public final class ThrowEventProcessor implements ElementProcessor {
           ctx.incidents().raise(instance, "UNHANDLED_ERROR_EVENT",
               "Expected to throw an error event with the code '%s', but it was not caught. No error events are available in the scope."
                   .formatted(element.errorCode()));
+        }
+      }
+      case ESCALATION -> {
+        EvalResult<String> code = ctx.feel().evaluateString(element.escalationCode(), ctx.variables().visible(instance));
+        if (code.isFailure()) {
+          ctx.incidents().raise(instance, "EXTRACT_VALUE_ERROR", code.failureMessage());
+          return;
+        }
+        // an escalation nobody catches, or one caught without interrupting, lets the flow go on
+        if (ctx.activated(instance) && !ctx.events().throwEscalation(instance, code.value())) {
+          ctx.complete(instance);
         }
       }
       case SIGNAL -> {
@@ -58,6 +71,10 @@ public final class ThrowEventProcessor implements ElementProcessor {
           ctx.terminate(other);
         }
       }
+      return;
+    }
+    if (instance.element().eventType() == cn.computeloan.engine.model.EventType.LINK) {
+      ctx.activateChild(scope, instance.element().linkTarget(), null);
       return;
     }
     ctx.takeAllOutgoingFlows(instance);

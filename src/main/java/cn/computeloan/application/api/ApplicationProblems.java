@@ -1,0 +1,111 @@
+package cn.computeloan.application.api;
+
+import cn.computeloan.application.SubmissionService;
+import cn.computeloan.credit.Violation;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** application/problem+json answers of the application API (not the engine's /v2 API). */
+@RestControllerAdvice(basePackageClasses = ApplicationProblems.class)
+public class ApplicationProblems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApplicationProblems.class);
+
+  /** A request that names bad fields; {@code errors} lists each with a code and a reason. */
+  public static final class InvalidRequestException extends RuntimeException {
+    private final transient List<Violation> violations;
+
+    public InvalidRequestException(List<Violation> violations) {
+      super(violations.size() + " invalid field(s)");
+      this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+      return violations;
+    }
+  }
+
+  /** No such application (or document). */
+  public static final class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
+    p.setProperty("errors", e.violations());
+    return answer(p);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return invalid(new InvalidRequestException(List.of(new Violation("", "UNREADABLE", "the body is not valid JSON"))));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+    return invalid(new InvalidRequestException(List.of(new Violation(e.getName(), "INVALID_VALUE",
+        "cannot be read as " + (e.getRequiredType() == null ? "the expected type" : e.getRequiredType().getSimpleName())))));
+  }
+
+  @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+  ResponseEntity<ProblemDetail> missingParameter(Exception e) {
+    String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
+        : ((MissingServletRequestPartException) e).getRequestPartName();
+    return invalid(new InvalidRequestException(List.of(new Violation(name, "REQUIRED", "is required"))));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
+    return answer(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Document too large", e.getMessage(), "too-large"));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    return answer(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found"));
+  }
+
+  @ExceptionHandler(SubmissionService.IdempotencyConflictException.class)
+  ResponseEntity<ProblemDetail> idempotencyConflict(SubmissionService.IdempotencyConflictException e) {
+    return answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage(),
+        "idempotency-key-reused"));
+  }
+
+  @ExceptionHandler(SubmissionService.BusyException.class)
+  ResponseEntity<ProblemDetail> busy(SubmissionService.BusyException e) {
+    ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), "busy");
+    return ResponseEntity.status(503).header("Retry-After", "1").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  @ExceptionHandler(SubmissionService.ProcessStartException.class)
+  ResponseEntity<ProblemDetail> processStart(SubmissionService.ProcessStartException e) {
+    LOG.warn("Submission refused: {}", e.getMessage(), e.getCause());
+    return answer(problem(HttpStatus.SERVICE_UNAVAILABLE, "Process not started", e.getMessage(), "process-start-failed"));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("urn:compute-loan:problem:" + type));
+    return p;
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+    return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}

@@ -1,0 +1,36 @@
+package cn.computeloan.application.security;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The roles of the bank's staff, plus the application's own engine client. Granted authorities are
+ * {@code ROLE_<name>}; configuration and identity-provider claims use the plain name.
+ */
+public enum Role {
+  INTAKE_OFFICER,
+  CREDIT_ANALYST,
+  ACCOUNT_MANAGER,
+  BRANCH_APPROVER,
+  HEAD_OFFICE_APPROVER,
+  CREDIT_COMMITTEE,
+  RISK_MANAGER,
+  AUDITOR,
+  ADMIN,
+  /** The application's own Camunda client (job workers, process start); never a person. */
+  ENGINE_CLIENT;
+
+  /** The nine roles people have. */
+  public static List<Role> staff() {
+    return Arrays.stream(values()).filter(r -> r != ENGINE_CLIENT).toList();
+  }
+
+  /** {@code ROLE_}-less names of {@link #staff()}, as {@code hasAnyRole} takes them. */
+  public static String[] staffNames() {
+    return staff().stream().map(Enum::name).toArray(String[]::new);
+  }
+
+  public String authority() {
+    return "ROLE_" + name();
+  }
+}

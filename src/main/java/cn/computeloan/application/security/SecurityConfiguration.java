@@ -1,0 +1,133 @@
+package cn.computeloan.application.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Who may do what. People log in with HTTP basic against the configured users, or (profile {@code
+ * oidc}) with a bearer token from the bank's identity provider whose roles claim carries {@link
+ * Role} names. The embedded engine's /v2 API is protected like the rest: the application's own
+ * Camunda client logs in as {@link Role#ENGINE_CLIENT}; people may only work on user tasks, as
+ * themselves ({@link UserTaskActorGuard}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  UserDirectory userDirectory(SecurityProperties properties, PasswordEncoder encoder,
+      @Value("${compute-loan.engine.embedded.enabled:true}") boolean embeddedEngine) {
+    return new UserDirectory(properties, encoder, embeddedEngine);
+  }
+
+  /** Basic auth against the configured users (checks cached) and, with a JwtDecoder, bearer tokens. */
+  @Bean
+  AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder encoder,
+      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(encoder);
+    List<AuthenticationProvider> providers = new ArrayList<>();
+    providers.add(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+      jwt.setJwtAuthenticationConverter(roleConverter(properties.oidc()));
+      providers.add(jwt);
+    }
+    return new ProviderManager(providers);
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
+      SecurityProperties properties) throws Exception {
+    String[] staff = Role.staffNames();
+    http
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"compute-loan\"");
+          ProblemResponses.write(response, 401, "UNAUTHORIZED", "log in first");
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            ProblemResponses.write(response, 403, "FORBIDDEN", "your role does not allow this")))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            // The engine's testing API answers 403 by itself unless compute-loan.engine.testing-api.enabled.
+            .requestMatchers("/actuator/clock/**", "/actuator/clock", "/actuator/cluster/**").permitAll()
+            // Liveness and topology carry no business data; Camunda Process Test polls the topology
+            // anonymously while it purges the engine between tests.
+            .requestMatchers(HttpMethod.GET, "/v2/topology", "/v2/status").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/applications").hasRole(Role.INTAKE_OFFICER.name())
+            .requestMatchers("/api/applications/*/audit", "/api/applications/*/audit/**").hasRole(Role.AUDITOR.name())
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/documents")
+            .hasAnyRole(Role.INTAKE_OFFICER.name(), Role.CREDIT_ANALYST.name(), Role.ACCOUNT_MANAGER.name())
+            .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(staff)
+            .requestMatchers(HttpMethod.PATCH, "/v2/user-tasks/*").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            .requestMatchers("/v2/user-tasks", "/v2/user-tasks/**").hasAnyRole(withEngineClient(staff))
+            .requestMatchers("/v2/**").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            .anyRequest().authenticated())
+        .addFilterAfter(new UserTaskActorGuard(camundaClient::getIfAvailable, mapper), AuthorizationFilter.class);
+    if (jwtDecoder.getIfAvailable() != null) {
+      http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder.getIfAvailable())
+          .jwtAuthenticationConverter(roleConverter(properties.oidc()))));
+    }
+    return http.build();
+  }
+
+  private static String[] withEngineClient(String[] staff) {
+    String[] all = java.util.Arrays.copyOf(staff, staff.length + 1);
+    all[staff.length] = Role.ENGINE_CLIENT.name();
+    return all;
+  }
+
+  /** Maps the identity provider's roles claim to {@link Role}s; unknown names are ignored. */
+  static Converter<Jwt, AbstractAuthenticationToken> roleConverter(SecurityProperties.Oidc oidc) {
+    return jwt -> {
+      Object claim = jwt.getClaims().get(oidc.rolesClaim());
+      List<GrantedAuthority> authorities = claim instanceof Collection<?> names
+          ? names.stream().map(String::valueOf)
+              .filter(n -> Role.staff().stream().anyMatch(r -> r.name().equals(n)))
+              .map(n -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + n)).toList()
+          : List.of();
+      String name = jwt.getClaimAsString(oidc.usernameClaim());
+      return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+    };
+  }
+}

@@ -1,0 +1,215 @@
+package cn.computeloan.application.store;
+
+import cn.computeloan.application.audit.AuditHasher;
+import cn.computeloan.process.ApplicationStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC access to applications, step results and documents. Transactions are the caller's. */
+@Repository
+public class ApplicationStore {
+
+  private final JdbcClient jdbc;
+
+  public ApplicationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** Stores a new application whose process is not started yet (its audit chain is empty). */
+  public void insertPending(StoredApplication a) {
+    jdbc.sql("""
+            INSERT INTO loan_application (id, status, product, applicant_name, applicant_code, requested_amount,
+              term_months, tier, payload, process_instance_key, submitted_by, submitted_at, updated_at,
+              idempotency_key, request_hash, audit_seq, audit_head)
+            VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, 0, ?)""")
+        .params(a.id(), a.status().name(), a.product(), a.applicantName(), a.applicantCode(), a.requestedAmount(),
+            a.termMonths(), a.payload(), a.submittedBy(), utc(a.submittedAt()), utc(a.submittedAt()),
+            a.idempotencyKey(), a.requestHash(), AuditHasher.GENESIS)
+        .update();
+  }
+
+  /** Records the started process instance; false if the application is gone or already has one. */
+  public boolean attachProcess(String id, long processInstanceKey) {
+    return jdbc.sql("UPDATE loan_application SET process_instance_key = ? WHERE id = ? AND process_instance_key IS NULL")
+        .params(processInstanceKey, id).update() == 1;
+  }
+
+  /**
+   * Compensation for a process start that failed: removes an application that never got a process
+   * and therefore has no audit event yet. Never touches a started application.
+   */
+  public boolean deleteUnstarted(String id) {
+    return jdbc.sql("DELETE FROM loan_application WHERE id = ? AND process_instance_key IS NULL AND audit_seq = 0")
+        .param(id).update() == 1;
+  }
+
+  /** Reads the application and locks its row until the transaction ends. */
+  public Optional<StoredApplication> lock(String id) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE id = ? FOR UPDATE").param(id)
+        .query(ApplicationStore::application).optional();
+  }
+
+  public Optional<StoredApplication> find(String id) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE id = ?").param(id).query(ApplicationStore::application)
+        .optional();
+  }
+
+  public Optional<StoredApplication> findByIdempotencyKey(String user, String key) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE submitted_by = ? AND idempotency_key = ?")
+        .params(user, key).query(ApplicationStore::application).optional();
+  }
+
+  /** Applications whose process start is still pending since before {@code before}. */
+  public List<StoredApplication> unstarted(Instant before) {
+    return jdbc.sql("SELECT * FROM loan_application WHERE process_instance_key IS NULL AND submitted_at < ? ORDER BY submitted_at")
+        .param(utc(before)).query(ApplicationStore::application).list();
+  }
+
+  public void updateStatus(String id, ApplicationStatus status) {
+    jdbc.sql("UPDATE loan_application SET status = ? WHERE id = ?").params(status.name(), id).update();
+  }
+
+  public void updateTier(String id, String tier) {
+    jdbc.sql("UPDATE loan_application SET tier = ? WHERE id = ?").params(tier, id).update();
+  }
+
+  /** One page of matching applications, newest first, and the total count. */
+  public Page<StoredApplication> search(SearchCriteria c, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (c.status() != null) {
+      where.append(" AND status = ?");
+      params.add(c.status().name());
+    }
+    if (c.product() != null) {
+      where.append(" AND product = ?");
+      params.add(c.product());
+    }
+    if (c.tier() != null) {
+      where.append(" AND tier = ?");
+      params.add(c.tier());
+    }
+    if (c.applicant() != null) {
+      where.append(" AND (applicant_code = ? OR LOWER(applicant_name) LIKE ? ESCAPE '\\')");
+      params.add(c.applicant());
+      params.add("%" + c.applicant().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if (c.submittedFrom() != null) {
+      where.append(" AND submitted_at >= ?");
+      params.add(utc(c.submittedFrom()));
+    }
+    if (c.submittedTo() != null) {
+      where.append(" AND submitted_at < ?");
+      params.add(utc(c.submittedTo()));
+    }
+    long total = jdbc.sql("SELECT COUNT(*) FROM loan_application" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<StoredApplication> items = jdbc.sql("SELECT * FROM loan_application" + where
+            + " ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?")
+        .params(pageParams).query(ApplicationStore::application).list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** A page of results. */
+  public record Page<T>(List<T> items, int page, int size, long total) {}
+
+  public boolean stepRecorded(String applicationId, String step, long jobKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM application_step WHERE application_id = ? AND step = ? AND job_key = ?")
+        .params(applicationId, step, jobKey).query(Long.class).single() > 0;
+  }
+
+  public void insertStep(String applicationId, StepRecord s) {
+    jdbc.sql("""
+            INSERT INTO application_step (application_id, step, result, policy_version, actor, process_instance_key,
+              element_id, element_instance_key, job_key, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(applicationId, s.step(), s.result(), s.policyVersion(), s.actor(), s.processInstanceKey(),
+            s.elementId(), s.elementInstanceKey(), s.jobKey(), utc(s.recordedAt()))
+        .update();
+  }
+
+  /** Every step result of the application, oldest first. */
+  public List<StepRecord> steps(String applicationId) {
+    return jdbc.sql("SELECT * FROM application_step WHERE application_id = ? ORDER BY id")
+        .param(applicationId).query(ApplicationStore::step).list();
+  }
+
+  public List<String> actors(String applicationId, String step) {
+    return jdbc.sql("SELECT actor FROM application_step WHERE application_id = ? AND step = ? ORDER BY id")
+        .params(applicationId, step).query(String.class).list();
+  }
+
+  public void insertDocument(StoredDocument d, byte[] content) {
+    jdbc.sql("""
+            INSERT INTO application_document (id, application_id, kind, file_name, content_type, size_bytes, sha256,
+              content, uploaded_by, uploaded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(d.id(), d.applicationId(), d.kind(), d.fileName(), d.contentType(), d.size(), d.sha256(), content,
+            d.uploadedBy(), utc(d.uploadedAt()))
+        .update();
+  }
+
+  public List<StoredDocument> documents(String applicationId) {
+    return jdbc.sql("""
+            SELECT id, application_id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+            FROM application_document WHERE application_id = ? ORDER BY uploaded_at, id""")
+        .param(applicationId).query(ApplicationStore::document).list();
+  }
+
+  public Optional<StoredDocument> document(String applicationId, String documentId) {
+    return jdbc.sql("""
+            SELECT id, application_id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+            FROM application_document WHERE application_id = ? AND id = ?""")
+        .params(applicationId, documentId).query(ApplicationStore::document).optional();
+  }
+
+  public Optional<byte[]> documentContent(String documentId) {
+    return jdbc.sql("SELECT content FROM application_document WHERE id = ?").param(documentId)
+        .query((rs, n) -> rs.getBytes(1)).optional();
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static StoredApplication application(ResultSet rs, int n) throws SQLException {
+    return new StoredApplication(rs.getString("id"), ApplicationStatus.valueOf(rs.getString("status")),
+        rs.getString("product"), rs.getString("applicant_name"), rs.getString("applicant_code"),
+        rs.getBigDecimal("requested_amount"), rs.getInt("term_months"), rs.getString("tier"), rs.getString("payload"),
+        nullableLong(rs, "process_instance_key"), rs.getString("submitted_by"), instant(rs, "submitted_at"),
+        instant(rs, "updated_at"), rs.getString("idempotency_key"), rs.getString("request_hash"));
+  }
+
+  private static StepRecord step(ResultSet rs, int n) throws SQLException {
+    return new StepRecord(rs.getLong("id"), rs.getString("step"), rs.getString("result"),
+        rs.getString("policy_version"), rs.getString("actor"), nullableLong(rs, "process_instance_key"),
+        rs.getString("element_id"), nullableLong(rs, "element_instance_key"), nullableLong(rs, "job_key"),
+        instant(rs, "recorded_at"));
+  }
+
+  private static StoredDocument document(ResultSet rs, int n) throws SQLException {
+    return new StoredDocument(rs.getString("id"), rs.getString("application_id"), rs.getString("kind"),
+        rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
+  }
+}

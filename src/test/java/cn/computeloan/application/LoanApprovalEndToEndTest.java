@@ -1,0 +1,126 @@
+package cn.computeloan.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.computeloan.application.ApiClient.Response;
+import cn.computeloan.credit.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.UserTask;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+
+/**
+ * A realistic application from submission over HTTP to disbursement on the real
+ * compute-loan-approval process: the real workers and credit policy run in the embedded engine, and
+ * every user task is claimed and completed through the protected /v2 API by a user of the right role,
+ * as themself. Then the decision, the results and an intact audit chain are read back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "compute-loan.security.dev-password=" + ApiClient.DEV_PASSWORD, "spring.main.banner-mode=off",
+    "spring.datasource.url=jdbc:h2:mem:end-to-end;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+    "compute-loan.security.users[0].username=intake", "compute-loan.security.users[0].roles=INTAKE_OFFICER",
+    "compute-loan.security.users[1].username=analyst", "compute-loan.security.users[1].roles=CREDIT_ANALYST",
+    "compute-loan.security.users[2].username=manager", "compute-loan.security.users[2].roles=ACCOUNT_MANAGER",
+    "compute-loan.security.users[3].username=auditor", "compute-loan.security.users[3].roles=AUDITOR",
+    "compute-loan.security.users[4].username=ho1", "compute-loan.security.users[4].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[5].username=ho2", "compute-loan.security.users[5].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[6].username=ho3", "compute-loan.security.users[6].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[7].username=ho4", "compute-loan.security.users[7].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[8].username=ho5", "compute-loan.security.users[8].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[9].username=ho6", "compute-loan.security.users[9].roles=HEAD_OFFICE_APPROVER"})
+class LoanApprovalEndToEndTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Autowired Environment environment;
+  @Autowired CamundaClient camunda;
+  private ApiClient api;
+
+  @BeforeEach
+  void connect() {
+    api = new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+  }
+
+  private List<UserTask> openTasks(long instance, String elementId, int count) {
+    return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> camunda.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
+        .send().join().items(), items -> items.size() >= count);
+  }
+
+  /** Claims and completes the task over HTTP as {@code user}, as Tasklist would. */
+  private void complete(UserTask task, String user, String variablesJson) {
+    String path = "/v2/user-tasks/" + task.getUserTaskKey();
+    Response claim = api.send(user, "POST", path + "/assignment", "{\"assignee\":\"" + user + "\"}");
+    assertThat(claim.status()).as(user + " claims " + task.getElementId() + ": " + claim.body()).isEqualTo(204);
+    Response done = api.send(user, "POST", path + "/completion", "{\"variables\":" + variablesJson + "}");
+    assertThat(done.status()).as(user + " completes " + task.getElementId() + ": " + done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void shouldTakeSubmittedProjectLoanToDisbursementWithAnIntactAuditTrail() {
+    // given: a realistic project loan submitted over HTTP by an intake officer
+    Response submitted = api.send("intake", "POST", "/api/applications", TestData.json(TestData.DATA_CENTRE).toString(),
+        "Idempotency-Key", "e2e-data-centre");
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    String id = submitted.json().path("applicationId").asText();
+    long instance = Long.parseLong(submitted.json().path("processInstanceKey").asText());
+
+    // when: the analyst prepares the proposal; the intake officer may not take the analyst's task
+    UserTask proposal = openTasks(instance, "Task_PrepareCreditProposal", 1).get(0);
+    assertThat(api.send("intake", "POST", "/v2/user-tasks/" + proposal.getUserTaskKey() + "/assignment",
+        "{\"assignee\":\"intake\"}").status()).isEqualTo(403);
+    complete(proposal, "analyst",
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"算力利用率高，订单充足，建议批准。\"}");
+    // and five head-office approvers vote; the analyst cannot claim a seat
+    List<UserTask> seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
+    assertThat(api.send("analyst", "POST", "/v2/user-tasks/" + seats.get(0).getUserTaskKey() + "/assignment",
+        "{\"assignee\":\"analyst\"}").status()).isEqualTo(403);
+    for (int i = 0; i < seats.size(); i++) {
+      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意\"}");
+    }
+    // and the account manager signs the agreement
+    complete(openTasks(instance, "Task_SignCreditAgreement", 1).get(0), "manager",
+        "{\"agreementSigned\":true,\"signedOn\":\"2026-11-27\"}");
+
+    // then: the loan is disbursed, with every result and who decided
+    JsonNode detail = await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        .until(() -> api.send("analyst", "GET", "/api/applications/" + id, null).json(),
+            d -> d.path("status").asText().equals("DISBURSED"));
+    assertThat(detail.path("tier").asText()).isEqualTo("A");
+    assertThat(detail.path("results").fieldNames()).toIterable()
+        .contains("COMPLETENESS", "REVIEW", "SCORE", "LIMIT", "GUARANTEE", "PRICING", "PREPARATION", "AGREEMENT",
+            "DISBURSEMENT");
+    assertThat(detail.at("/results/REVIEW/result/outcome").asText()).isEqualTo("PASS");
+    assertThat(detail.at("/results/SCORE/policyVersion").asText()).isNotBlank();
+    assertThat(detail.at("/results/PRICING/result/finalRateBp").asInt()).isPositive();
+    assertThat(detail.at("/results/PREPARATION/actor").asText()).isEqualTo("analyst");
+    assertThat(detail.path("approvals").findValuesAsText("approver")).containsExactlyInAnyOrder("ho1", "ho2", "ho3", "ho4", "ho5");
+
+    JsonNode events = api.send("auditor", "GET", "/api/applications/" + id + "/audit", null).json().path("events");
+    assertThat(events.get(0).path("action").asText()).isEqualTo("SUBMITTED");
+    assertThat(events.get(0).path("actor").asText()).isEqualTo("intake");
+    assertThat(events.findValuesAsText("action")).contains("STEP_REVIEW", "STEP_SCORE", "STEP_PREPARATION",
+        "STEP_APPROVAL-1", "STEP_DISBURSEMENT", "STATUS_CHANGED");
+    List<String> statuses = new java.util.ArrayList<>();
+    events.forEach(e -> {
+      if (e.path("action").asText().equals("STATUS_CHANGED")) {
+        statuses.add(e.at("/after/status").asText());
+      }
+    });
+    assertThat(statuses).containsSubsequence("IN_REVIEW", "PENDING_APPROVAL", "APPROVED", "DISBURSED");
+    events.forEach(e -> assertThat(e.path("processInstanceKey").asText()).as(e.toString()).isNotBlank());
+    assertThat(events.findValuesAsText("actor")).contains("analyst", "ho1", "ho5");
+    JsonNode verification = api.send("auditor", "GET", "/api/applications/" + id + "/audit/verification", null).json();
+    assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.path("events").asInt()).isEqualTo(events.size());
+  }
+}
