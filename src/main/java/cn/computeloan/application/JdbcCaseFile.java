@@ -39,6 +39,8 @@ public class JdbcCaseFile implements CaseFile {
   /** Audit action prefix of a recorded step ({@code STEP_REVIEW}, {@code STEP_APPROVAL}, ...). */
   public static final String STEP_PREFIX = "STEP_";
 
+  private static final java.time.Duration SUBMISSION_WAIT = java.time.Duration.ofSeconds(30);
+
   private final ApplicationStore store;
   private final AuditTrail audit;
   private final ObjectMapper mapper;
@@ -64,7 +66,7 @@ public class JdbcCaseFile implements CaseFile {
   @Transactional
   public void recordStep(String applicationId, String step, Object result, String policyVersion, String actor,
       ProcessRef process) {
-    StoredApplication application = lock(applicationId);
+    StoredApplication application = lockSubmitted(applicationId);
     Long jobKey = jobKey(process);
     if (jobKey != null && store.stepRecorded(applicationId, step, jobKey)) {
       return;
@@ -89,7 +91,7 @@ public class JdbcCaseFile implements CaseFile {
   @Override
   @Transactional
   public void changeStatus(String applicationId, ApplicationStatus status, String actor, ProcessRef process) {
-    StoredApplication application = lock(applicationId);
+    StoredApplication application = lockSubmitted(applicationId);
     Long jobKey = jobKey(process);
     if (jobKey != null && audit.recorded(applicationId, STATUS_CHANGED, jobKey)) {
       return;
@@ -103,6 +105,30 @@ public class JdbcCaseFile implements CaseFile {
   /** A known user's roles, or {@code WORKER} for the automated steps. */
   String roleOf(String actor) {
     return users.roles(actor).map(r -> String.join(",", r)).orElse("WORKER");
+  }
+
+  /**
+   * Locks the application once its submission is complete. A worker can be faster than the
+   * submission that started its process: it waits (briefly) until the instance is attached and the
+   * SUBMITTED event written, so the audit trail always starts with the submission. If the submission
+   * never completes (a crash before the recovery ran), the job fails and is retried.
+   */
+  private StoredApplication lockSubmitted(String applicationId) {
+    long deadline = System.nanoTime() + SUBMISSION_WAIT.toNanos();
+    // poll without the row lock: the submission's own transaction needs it to attach the instance
+    while (store.find(applicationId).orElseThrow(() -> new IllegalArgumentException("no application " + applicationId))
+        .processInstanceKey() == null) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("application " + applicationId + " is not yet attached to its process");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the submission of " + applicationId, e);
+      }
+    }
+    return lock(applicationId);
   }
 
   private StoredApplication lock(String applicationId) {

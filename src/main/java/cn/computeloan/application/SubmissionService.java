@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>T1 stores the application with no process yet (a pending start, like an outbox entry);</li>
  *   <li>the process is started through the Camunda client (workers may read the application at once,
  *       since T1 is committed);</li>
- *   <li>T2 attaches the process instance key and writes the first audit event ({@code SUBMITTED}).</li>
+ *   <li>T2 attaches the process instance key and writes the first audit event ({@code SUBMITTED});
+ *       the case file holds workers back until then, so the trail always starts with it.</li>
  * </ol>
  *
  * <p>If the start fails, a compensating delete removes the application (it has no audit event yet)
