@@ -36,14 +36,14 @@ final class ArchiveFilter {
   }
 
   /** Pushes down what it can of a search filter on the entity's columns. */
-  ArchiveFilter filter(SearchableEntity entity, JsonNode filter) {
+  ArchiveFilter filter(SearchableEntity entity, DocumentIndex index, JsonNode filter) {
     Map<String, Column> columns = ArchiveColumns.of(entity.name());
     String idField = ArchiveColumns.idField(entity);
     Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
     while (properties.hasNext()) {
       Map.Entry<String, JsonNode> property = properties.next();
       JsonNode condition = property.getValue();
-      if (FieldCondition.isEmpty(condition)) {
+      if (FieldCondition.isEmpty(condition) || !index.isPlainField(property.getKey())) {
         continue;
       }
       if (property.getKey().equals(idField)) {

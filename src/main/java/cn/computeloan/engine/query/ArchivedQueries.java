@@ -42,7 +42,7 @@ final class ArchivedQueries {
       UnaryOperator<ArchiveFilter> archiveScope, List<DocumentIndex.Hit> hits) {
     Set<String> inMemory = new HashSet<>();
     hits.forEach(hit -> inMemory.add(hit.id()));
-    ArchiveFilter filter = archiveScope.apply(new ArchiveFilter(entity.name()).filter(entity, query.filter()));
+    ArchiveFilter filter = archiveScope.apply(new ArchiveFilter(entity.name()).filter(entity, index, query.filter()));
     if (entity == SearchableEntity.PROCESS_INSTANCE) {
       pushDownVariables(filter, query);
     }
@@ -103,7 +103,7 @@ final class ArchivedQueries {
       DocumentIndex instances, Set<String> instanceKeys) {
     Set<String> archivedKeys = new HashSet<>();
     SearchableEntity entity = SearchableEntity.PROCESS_INSTANCE;
-    ArchiveFilter sql = new ArchiveFilter(entity.name()).filter(entity, filter)
+    ArchiveFilter sql = new ArchiveFilter(entity.name()).filter(entity, instances, filter)
         .equal("process_definition_key", processDefinitionKey);
     pushDownVariables(sql, SearchQuery.all().withFilter(filter));
     for (Document instance : archive.list(sql)) {

@@ -135,6 +135,11 @@ final class DocumentIndex {
     return true;
   }
 
+  /** True when the property is compared with the document's own field (no custom or joint filter). */
+  boolean isPlainField(String property) {
+    return !customFilters.containsKey(property) && !isJoint(property);
+  }
+
   private boolean isJoint(String property) {
     return jointFilters.keySet().stream().anyMatch(properties -> properties.contains(property));
   }

@@ -142,7 +142,7 @@ public class ReadModel implements RecordListener, AutoCloseable {
     } else if (record.value() instanceof VariableValue value) {
       long writer = writers.writer(value.scopeKey());
       String writerElementId = processInstances.elements.find(writer).map(e -> (String) e.get("elementId"))
-          .orElseGet(() -> processInstances.instances.find(writer).isPresent() ? value.bpmnProcessId() : null);
+          .orElse(writer == value.processInstanceKey() ? value.bpmnProcessId() : null);
       variables.apply(record, value, writer, writerElementId);
     } else if (record.value() instanceof IncidentValue value) {
       incidents.apply(record, value);

@@ -58,7 +58,6 @@ final class VariableProjection {
         .put("processDefinitionId", value.bpmnProcessId())
         .put("writerElementInstanceKey", Keys.key(writerElementInstanceKey))
         .put("writerElementId", writerElementId)
-        .put("position", record.position())
         .put("tenantId", value.tenantId());
   }
 
