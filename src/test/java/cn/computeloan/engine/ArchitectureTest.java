@@ -15,10 +15,11 @@ class ArchitectureTest {
 
   @Test
   void shouldKeepRestLayerOnCommandsRecordsAndReadModel() {
+    // javax.sql: the configuration hands the application's DataSource to the read model's history archive
     classes().that().resideInAPackage("cn.computeloan.engine.rest..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "cn.computeloan.engine.rest..", "cn.computeloan.engine.api..", "cn.computeloan.engine.record..",
-            "cn.computeloan.engine.query..", "java..", "jakarta.servlet..", "org.springframework..",
+            "cn.computeloan.engine.query..", "java..", "javax.sql..", "jakarta.servlet..", "org.springframework..",
             "com.fasterxml.jackson..", "org.slf4j..")
         .check(engineClasses);
   }
