@@ -65,6 +65,8 @@ final class ArchiveColumns {
     }
     columns.put("elementId", ELEMENT_ID);
     columns.put("state", STATE);
+    // one field per column, so that a pushed-down condition is about the field that filled it
+    columns.values().removeIf(specific::containsValue);
     columns.putAll(specific);
     BY_ENTITY.put(entity, columns);
   }

@@ -79,6 +79,9 @@ final class ArchiveFilter {
    * equality, that value): the join of the process-instance {@code variables} filter.
    */
   ArchiveFilter hasVariable(String name, JsonNode valueCondition) {
+    if (name.length() > 255) {
+      return this; // the name column holds 255 characters: leave it to the Java filter
+    }
     where.append(" AND process_instance_key IN (SELECT v.process_instance_key FROM engine_history_document v"
         + " WHERE v.entity = 'VARIABLE' AND v.name = ?");
     parameters.add(name);
@@ -200,7 +203,9 @@ final class ArchiveFilter {
       return null;
     }
     Object scalar = FieldCondition.scalar(operand);
-    if (!(scalar instanceof String text) || ValueOrder.number(text) != null || ValueOrder.dateTime(text) != null) {
+    // the archive keeps at most 255 characters of a text column
+    if (!(scalar instanceof String text) || text.length() > 255 || ValueOrder.number(text) != null
+        || ValueOrder.dateTime(text) != null) {
       return null;
     }
     return text;
