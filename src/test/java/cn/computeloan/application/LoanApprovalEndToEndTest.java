@@ -169,6 +169,12 @@ class LoanApprovalEndToEndTest {
     assertThat(votes.get(0).at("/after/decision").asText()).isEqualTo("RETURN");
     assertThat(votes.get(0).at("/after/comment").asText()).isEqualTo("请补充GPU租赁合同");
     assertThat(votes.subList(1, 6)).extracting(e -> e.at("/after/decision").asText()).containsOnly("APPROVE");
+    assertThat(events).filteredOn(e -> e.path("action").asText().equals("STEP_SIGNING")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.path("actor").asText()).isEqualTo("manager");
+          assertThat(e.path("role").asText()).isEqualTo("ACCOUNT_MANAGER");
+          assertThat(e.at("/after/agreementSigned").asBoolean()).isTrue();
+        });
     List<JsonNode> preparations = new java.util.ArrayList<>();
     events.forEach(e -> {
       if (e.path("action").asText().equals("STEP_PREPARATION")) {

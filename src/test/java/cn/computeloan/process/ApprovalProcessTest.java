@@ -127,6 +127,12 @@ class ApprovalProcessTest {
     });
     assertThat(result(steps(app, "PREPARATION").get(0))).containsEntry("recommendation", "APPROVE")
         .containsEntry("round", 1);
+    // and so is the analyst's decision on the referral
+    assertThat(steps(app, "REFERRAL_REVIEW")).singleElement().satisfies(r -> {
+      assertThat(r.actor()).isEqualTo("analyst.chen");
+      assertThat(result(r)).containsEntry("decision", "APPROVE")
+          .containsEntry("comment", "亏损系研发投入所致，订单充足，同意继续。");
+    });
   }
 
   private List<InMemoryCaseFile.Step> steps(LoanApplication app, String step) {

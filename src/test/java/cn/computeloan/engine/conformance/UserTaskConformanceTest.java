@@ -230,6 +230,21 @@ class UserTaskConformanceTest {
   }
 
   @Test
+  void shouldGiveListenerJobsTheTaskHeaders() {
+    // https://docs.camunda.io/docs/components/concepts/user-task-listeners/#task-headers
+    deployTask(t -> t.zeebeTaskHeader("step", "REVIEW").zeebeTaskListener(l -> l.completing().type("check-completion")));
+    var instance = start(client, "approval");
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var completion = client.newCompleteUserTaskCommand(key).send();
+    var job = activateOne(client, "check-completion");
+
+    assertThat(job.getCustomHeaders()).containsEntry("step", "REVIEW");
+    client.newCompleteCommand(job).send().join();
+    completion.join();
+  }
+
+  @Test
   void shouldGiveAnAssigningListenerNoCompletionVariables() {
     deployTask(t -> t.zeebeTaskListener(l -> l.assigning().type("check-assignment")));
     var instance = start(client, "approval", Map.of("foo", "bar"));
