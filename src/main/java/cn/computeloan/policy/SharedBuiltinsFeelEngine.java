@@ -8,8 +8,10 @@ import org.camunda.feel.api.FailedEvaluationResult;
 import org.camunda.feel.api.SuccessfulEvaluationResult;
 import org.camunda.feel.context.Context;
 import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
 import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
@@ -71,8 +73,7 @@ final class SharedBuiltinsFeelEngine extends FeelEngine {
                 + invalid.get().message(),
             NO_FAILURES);
       }
-      // A fresh root context per evaluation: its failure collector is mutable.
-      EvalContext evalContext = EvalContext.create(valueMapper(), functions).merge(context);
+      EvalContext evalContext = rootContextWith(context);
       Val value = interpreter.eval(expression.expression(), evalContext);
       return result(expression, value, evalContext.failureCollector().failures());
     } catch (Throwable t) {
@@ -83,6 +84,29 @@ final class SharedBuiltinsFeelEngine extends FeelEngine {
           "failed to evaluate expression '" + expression.text() + "' : " + t,
           NO_FAILURES);
     }
+  }
+
+  /**
+   * The root context merged with the caller's context, as FEEL-Scala builds it, with a fresh
+   * failure collector (it is mutable). For the {@link Context.StaticContext} DMN-Scala passes,
+   * FEEL-Scala would first copy the variables into an insertion-ordered map in the source map's
+   * iteration order; that copy was the largest cost left per evaluation. Here the variables are
+   * looked up in the source map itself: same names, values and iteration order (the only things a
+   * variable provider exposes), no copy. Functions: the caller's first, then the root's, as
+   * FEEL-Scala merges them.
+   */
+  private EvalContext rootContextWith(Context context) {
+    if (context instanceof Context.StaticContext staticContext) {
+      FunctionProvider callerFunctions =
+          new FunctionProvider.StaticFunctionProvider(staticContext.functions());
+      return new EvalContext(
+          valueMapper(),
+          new VariableProvider.StaticVariableProvider(staticContext.variables()),
+          new FunctionProvider.CompositeFunctionProvider(
+              CollectionConverters.asScala(java.util.List.of(callerFunctions, functions)).toList()),
+          new EvaluationFailureCollector());
+    }
+    return EvalContext.create(valueMapper(), functions).merge(context);
   }
 
   private EvaluationResult result(
