@@ -43,6 +43,7 @@ class EngineBenchmark {
   private final List<String> report = new ArrayList<>();
   private CamundaClient client;
   private BenchmarkWorkers workers;
+  private cn.computeloan.engine.query.ReadModel readModel;
   private int created;
 
   @Test
@@ -51,6 +52,7 @@ class EngineBenchmark {
     try {
       client = app.getBean(CamundaClient.class);
       workers = app.getBean(BenchmarkWorkers.class);
+      readModel = app.getBean(cn.computeloan.engine.query.ReadModel.class);
       client.newDeployResourceCommand().addResourceStringUtf8(process(), "bench10.bpmn").send().join();
       log("Engine benchmark, database " + db + ", " + Runtime.getRuntime().availableProcessors() + " cores, window "
           + window + ", " + seconds + " s per phase");
@@ -207,8 +209,10 @@ class EngineBenchmark {
       double elapsed = (System.nanoTime() - start) / 1e9;
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      log(String.format("history %,d completed instances: %.0f job completions/s; heap after GC %d MiB; resident %d MiB",
-          workers.instancesDone.sum(), (workers.completions.sum() - jobs0) / elapsed, heap >> 20, residentMiB()));
+      int inMemory = readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue).sum();
+      log(String.format("history %,d completed instances: %.0f job completions/s; heap after GC %d MiB; resident %d MiB;"
+              + " read-model documents in memory %,d", workers.instancesDone.sum(),
+          (workers.completions.sum() - jobs0) / elapsed, heap >> 20, residentMiB(), inMemory));
     }
   }
 
