@@ -264,6 +264,11 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     servedActivations.add(new EngineCommand.ActivateJobs(command));
   }
 
+  /** Entries and commits of the journal so far (the group commit's batch size is their ratio). */
+  public Journal.Statistics journalStatistics() {
+    return journal.statistics();
+  }
+
   ProcessingContext context() { return ctx; }
   EngineClock clock() { return clock; }
   ReentrantLock lock() { return lock; }

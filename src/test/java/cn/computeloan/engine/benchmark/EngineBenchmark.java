@@ -1,6 +1,8 @@
 package cn.computeloan.engine.benchmark;
 
 import cn.computeloan.ComputeLoanApplication;
+import cn.computeloan.engine.journal.Journal;
+import cn.computeloan.engine.processing.EmbeddedEngine;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -58,6 +60,7 @@ class EngineBenchmark {
   private final AtomicLong created = new AtomicLong();
   private CamundaClient client;
   private BenchmarkWorkers workers;
+  private static EmbeddedEngine engine;
 
   @Test
   void run() throws Exception {
@@ -68,6 +71,7 @@ class EngineBenchmark {
     try {
       client = app.getBean(CamundaClient.class);
       workers = app.getBean(BenchmarkWorkers.class);
+      engine = app.getBean(EmbeddedEngine.class);
       client.newDeployResourceCommand().addResourceStringUtf8(process(), "bench10.bpmn").send().join();
       log("Engine benchmark " + Instant.now() + ", commit " + commit() + ", database " + db + ", "
           + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage());
@@ -220,10 +224,10 @@ class EngineBenchmark {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     Phase phase = closedLoop(true, () -> System.nanoTime() >= end);
     log(String.format("saturation: %.0f instances/s, %.0f job completions/s, %.2f ms CPU per completion; "
-            + "instance latency p50 %.1f ms p99 %.1f ms (%d in flight); load average %s",
+            + "instance latency p50 %.1f ms p99 %.1f ms (%d in flight); %s; load average %s",
         phase.instancesPerSecond(), phase.jobsPerSecond(), phase.cpuMillisPerJob(),
         workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), window,
-        loadAverage()));
+        phase.journal(), loadAverage()));
     return phase.instancesPerSecond();
   }
 
@@ -263,9 +267,10 @@ class EngineBenchmark {
     workers.recording.set(false);
     log(String.format("half load (%.0f instances/s offered): %.0f job completions/s, %.2f ms CPU per completion; "
             + "job hand-over p50 %.1f ms p99 %.1f ms (%d samples); instance latency p50 %.1f ms p99 %.1f ms; "
-            + "load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(),
+            + "%s; load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(),
         workers.handover.percentileMillis(50), workers.handover.percentileMillis(99), workers.handover.count(),
-        workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), loadAverage()));
+        workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), phase.journal(),
+        loadAverage()));
   }
 
   /** At each history size up to {@code bench.history}: throughput of 1,000+ more instances, heap and RSS. */
@@ -299,6 +304,8 @@ class EngineBenchmark {
     private final long jobs0;
     private final long done0;
     private final long cpu0 = cpuNanos();
+    private final Journal.Statistics journal0 = engine.journalStatistics();
+    private Journal.Statistics journal;
     private final long start = System.nanoTime();
     private volatile long lastProgress = start;
     private volatile long lastCount;
@@ -328,6 +335,15 @@ class EngineBenchmark {
       jobs = workers.completions.sum() - jobs0;
       instances = workers.instancesDone.sum() - done0;
       cpu = cpuNanos() - cpu0;
+      Journal.Statistics now = engine.journalStatistics();
+      journal = new Journal.Statistics(now.entries() - journal0.entries(), now.commits() - journal0.commits(),
+          now.payloadChars() - journal0.payloadChars());
+    }
+
+    /** The group commit: journal entries per commit, and journal entries per job completion. */
+    String journal() {
+      return String.format("journal %.1f entries per commit, %.2f entries per completion", journal.entries()
+          / (double) Math.max(1, journal.commits()), journal.entries() / (double) Math.max(1, jobs));
     }
 
     double jobsPerSecond() {
