@@ -90,8 +90,11 @@ public class ReadModel implements RecordListener, AutoCloseable {
    * written to the archive and dropped from memory (and any pending archive clearing is done).
    * Afterwards memory holds only unfinished trees (plus definitions and standalone decision
    * evaluations), which a snapshot of the read model must keep; what is archived stays in the
-   * database. Call it after the last command covered by the snapshot was processed. Throws when the
-   * archive cannot be written, in which case the snapshot must not truncate the journal.
+   * database. Call it after the last command covered by the snapshot was processed <em>and its
+   * records were delivered</em> (the engine feeds listeners after releasing its lock: flush those
+   * deliveries first). It does not need the engine lock (it waits for the journal writer, the
+   * archiver thread and this read model's lock), so it may be called while holding it. Throws when
+   * the archive cannot be written, in which case the snapshot must not truncate the journal.
    */
   public void beforeSnapshot() {
     if (archiver != null) {
