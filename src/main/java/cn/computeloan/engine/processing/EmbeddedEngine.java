@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * (group commit: the journal writes whatever queued up in one transaction). The engine clock is
  * frozen for the duration of a command and the time stored with it, so {@link #start()} can replay
  * the journal into the same state. Commands wait until {@link #start()} has replayed.
+ *
+ * <p>Listeners (the read model) are fed outside the engine lock: each command queues its records
+ * under the lock, so the queue is in processing order, and after unlocking drains the queue under a
+ * delivery lock of its own before it answers its caller. So listeners see every batch once, in
+ * order, one at a time, and a caller sees its command's effects in the read model once answered,
+ * while the next command already runs.
  */
 public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
@@ -51,6 +58,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final Scheduler scheduler;
   private final Journal journal;
   private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+  /** Record batches and purges for the listeners, queued under the engine lock in processing order. */
+  private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock deliveryLock = new ReentrantLock();
   private final List<Runnable> afterUnlock = new ArrayList<>();
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
@@ -75,7 +85,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
         results::finished);
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
-        () -> listeners.forEach(RecordListener::onPurged));
+        () -> deliveries.add(() -> listeners.forEach(RecordListener::onPurged)));
     this.scheduler = new Scheduler(this);
   }
 
@@ -110,6 +120,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         LOG.debug("Replayed command {} failed as before: {}", entry.position(), e.getMessage());
       }
       deliver(writer.drain());
+      flushDeliveries();
       afterUnlock.clear();
       servedActivations.clear();
       journalPosition = entry.position();
@@ -181,6 +192,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    flushDeliveries();
     if (ticket >= 0) {
       try {
         journal.awaitDurable(ticket);
@@ -200,9 +212,29 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return result;
   }
 
+  /** Under the engine lock: queues the command's records for the listeners. */
   private void deliver(List<Record> records) {
     if (!records.isEmpty()) {
-      listeners.forEach(l -> l.onRecords(records));
+      deliveries.add(() -> listeners.forEach(l -> l.onRecords(records)));
+    }
+  }
+
+  /**
+   * Feeds the listeners everything queued so far, in order. A batch queued by this thread is either
+   * still queued (and fed here) or taken by a thread that holds the delivery lock until it has fed it.
+   */
+  private void flushDeliveries() {
+    deliveryLock.lock();
+    try {
+      for (Runnable delivery = deliveries.poll(); delivery != null; delivery = deliveries.poll()) {
+        try {
+          delivery.run();
+        } catch (RuntimeException e) {
+          LOG.error("A record listener failed; it missed one batch of records", e);
+        }
+      }
+    } finally {
+      deliveryLock.unlock();
     }
   }
 
@@ -233,6 +265,11 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   /** A long poll was served while another command ran: the activation is a command of its own in the journal. */
   void activatedForWaiter(ActivateJobsCommand command) {
     servedActivations.add(new EngineCommand.ActivateJobs(command));
+  }
+
+  /** Entries and commits of the journal so far (the group commit's batch size is their ratio). */
+  public Journal.Statistics journalStatistics() {
+    return journal.statistics();
   }
 
   ProcessingContext context() { return ctx; }
