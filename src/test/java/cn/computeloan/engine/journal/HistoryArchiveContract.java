@@ -187,6 +187,13 @@ abstract class HistoryArchiveContract {
         "USER_TASK {\"filter\":{\"assignee\":\"alice\"}}",
         "USER_TASK {\"filter\":{\"processInstanceVariables\":[{\"name\":\"id\",\"value\":\"\\\"k1\\\"\"}]}}",
         "MESSAGE_SUBSCRIPTION {}",
+        "MESSAGE_SUBSCRIPTION {\"filter\":{\"state\":{\"$exists\":false}}}",
+        "MESSAGE_SUBSCRIPTION {\"filter\":{\"messageSubscriptionState\":\"CORRELATED\"}}",
+        "PROCESS_INSTANCE {\"filter\":{\"endDate\":{\"$exists\":false}}}",
+        "JOB {\"filter\":{\"worker\":\"worker\",\"retries\":{\"$gte\":0}},\"sort\":[{\"field\":\"endTime\",\"order\":\"DESC\"}]}",
+        "USER_TASK {\"filter\":{\"name\":{\"$neq\":\"x\"}},\"sort\":[{\"field\":\"creationDate\",\"order\":\"DESC\"}]}",
+        "VARIABLE_CHANGE {\"filter\":{\"writerElementId\":\"a\"}}",
+        "VARIABLE_CHANGE {\"filter\":{\"changeType\":\"UPDATED\"},\"sort\":[{\"field\":\"changeTime\"}]}",
         "CORRELATED_MESSAGE_SUBSCRIPTION {}"));
     for (String search : searches) {
       int space = search.indexOf(' ');
