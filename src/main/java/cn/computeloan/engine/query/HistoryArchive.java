@@ -175,15 +175,21 @@ final class HistoryArchive {
     return roots.stream().findFirst();
   }
 
-  /** Deletes the trees whose root ended before {@code cutoff} (an ISO date as {@link Keys#date}). */
+  /**
+   * Deletes the documents of the trees whose root ended before {@code cutoff} (an ISO date as
+   * {@link Keys#date}). The tree's row stays as a tombstone, so that a replay of the journal that
+   * finishes the tree again does not bring it back.
+   *
+   * @return the number of trees whose documents were deleted
+   */
   int deleteEndedBefore(String cutoff) {
     List<Long> roots = new ArrayList<>();
-    query("SELECT root_process_instance_key FROM engine_history_tree WHERE end_date < ?", List.of(cutoff),
-        rs -> roots.add(rs.getLong(1)));
+    query("SELECT t.root_process_instance_key FROM engine_history_tree t WHERE t.end_date < ? AND EXISTS ("
+            + "SELECT 1 FROM engine_history_document d WHERE d.root_process_instance_key = t.root_process_instance_key)",
+        List.of(cutoff), rs -> roots.add(rs.getLong(1)));
     for (List<Long> chunk : chunks(roots)) {
-      String in = " IN (" + "?,".repeat(chunk.size() - 1) + "?)";
-      update("DELETE FROM engine_history_document WHERE root_process_instance_key" + in, chunk);
-      update("DELETE FROM engine_history_tree WHERE root_process_instance_key" + in, chunk);
+      update("DELETE FROM engine_history_document WHERE root_process_instance_key IN ("
+          + "?,".repeat(chunk.size() - 1) + "?)", chunk);
     }
     return roots.size();
   }

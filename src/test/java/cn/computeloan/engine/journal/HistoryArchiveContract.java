@@ -125,6 +125,13 @@ abstract class HistoryArchiveContract {
     assertThat(archivedCounts()).isEmpty();
     assertThat(engine.readModel.search(SearchableEntity.PROCESS_INSTANCE, SearchQuery.all()).items())
         .extracting(i -> i.get("processInstanceKey")).containsExactly(Long.toString(activeInstance));
+
+    engine.restart();
+    engine.readModel.beforeSnapshot();
+    assertThat(archivedCounts()).as("replay finishes the trees again; they stay deleted").isEmpty();
+    assertThat(engine.readModel.search(SearchableEntity.PROCESS_INSTANCE, SearchQuery.all()).items())
+        .extracting(i -> i.get("processInstanceKey")).containsExactly(Long.toString(activeInstance));
+    assertThat(engine.readModel.removeFinishedBefore(engine.engine.currentTime().plus(Duration.ofDays(1)))).isZero();
   }
 
   @Test
