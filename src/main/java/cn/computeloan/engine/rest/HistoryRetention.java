@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes finished process instances from the read model once they ended longer ago than the
- * retention period ({@code compute-loan.engine.history.retention}, default 30 days), by the engine
- * clock. Runs in the background at a fixed interval.
+ * Removes finished process instances from the read model, in memory and in the history archive,
+ * once they ended longer ago than the retention period ({@code
+ * compute-loan.engine.history.retention}, default 30 days), by the engine clock. Runs in the
+ * background at a fixed interval.
  */
 public final class HistoryRetention implements AutoCloseable {
 
