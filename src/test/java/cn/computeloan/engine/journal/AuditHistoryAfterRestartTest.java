@@ -177,6 +177,14 @@ class AuditHistoryAfterRestartTest {
       assertThat(items.get(0).get("writerElementId").asText()).isEqualTo("approve");
       assertThat(items.get(0).get("writerElementInstanceKey").asLong()).isEqualTo(userTaskElement);
       assertThat(items.get(0).hasNonNull("changeTime")).isTrue();
+      HttpResponse<String> all = send(http, HttpRequest.newBuilder(URI.create(url.replace(
+              "/v2/variables/" + approved + "/changes/search", "/v2/variable-changes/search")))
+          .header("Content-Type", "application/json").header("Authorization", EngineClientCredentials.authorization())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"filter\":{\"processInstanceKey\":\"" + instance + "\"}}"))
+          .build());
+      JsonNode allItems = new ObjectMapper().readTree(all.body()).get("items");
+      assertThat(allItems).extracting(change -> change.get("name").asText())
+          .contains("amount", "risk", "approved", "disbursed");
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
