@@ -9,6 +9,8 @@ import cn.computeloan.engine.journal.JournalException;
 import cn.computeloan.engine.model.ExecutableProcess;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
 import java.time.Clock;
@@ -54,6 +56,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final List<Runnable> afterUnlock = new ArrayList<>();
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final EngineSnapshots snapshots;
   private long journalPosition;
   private volatile JournalException journalFailure;
 
@@ -63,8 +66,17 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     start();
   }
 
-  /** An engine that keeps its commands in the journal; call {@link #start()} once listeners are attached. */
+  /** An engine that keeps its commands in the journal, without snapshots; call {@link #start()} once listeners are attached. */
   public EmbeddedEngine(Clock systemClock, Journal journal) {
+    this(systemClock, journal, null, null);
+  }
+
+  /**
+   * An engine that keeps its commands in the journal and takes snapshots of its state (and of the
+   * listeners that are {@link cn.computeloan.engine.snapshot.SnapshotParticipant}s) in {@code store}
+   * (null: none); call {@link #start()} once listeners are attached.
+   */
+  public EmbeddedEngine(Clock systemClock, Journal journal, SnapshotStore store, SnapshotSettings settings) {
     this.journal = journal;
     this.clock = new EngineClock(systemClock);
     this.writer = new RecordWriter(clock);
@@ -75,23 +87,33 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
         () -> listeners.forEach(RecordListener::onPurged));
     this.scheduler = new Scheduler(this);
+    this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, listeners);
   }
 
   /**
-   * Replays the journal (listeners receive the records again, so projections are rebuilt), then
-   * starts the scheduler, which fires what fell due while the engine was down. Idempotent.
+   * Restores the newest usable snapshot (if any), replays the journal after it (listeners receive
+   * those records again, so projections catch up), then starts the scheduler, which fires what fell
+   * due while the engine was down. Idempotent.
+   *
+   * @throws IllegalStateException when neither a snapshot nor the journal can restore what was acknowledged
    */
   public synchronized void start() {
     if (started.getCount() == 0) {
       return;
     }
     long begin = System.nanoTime();
-    long last = journal.replay(this::replay);
+    long from = snapshots == null ? 0 : snapshots.restore();
+    journalPosition = from;
+    long last = journal.replay(from, this::replay);
     journalPosition = last;
     started.countDown();
     scheduler.start();
+    if (snapshots != null) {
+      snapshots.start();
+    }
     if (last > 0) {
-      LOG.info("Engine journal replayed: {} entries in {} ms", last, (System.nanoTime() - begin) / 1_000_000);
+      LOG.info("Engine started at journal position {} ({} entries replayed after the snapshot at {}) in {} ms", last,
+          last - from, from, (System.nanoTime() - begin) / 1_000_000);
     }
   }
 
@@ -166,6 +188,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         servedActivations.clear();
         if (!entries.isEmpty()) {
           ticket = journal.append(entries);
+          if (snapshots != null) {
+            snapshots.journalled(entries.size());
+          }
         } else if (!records.isEmpty()) {
           LOG.warn("A step that was not journalled wrote {} records", records.size());
         }
@@ -233,6 +258,16 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   }
 
   ProcessingContext context() { return ctx; }
+  long journalPosition() { return journalPosition; }
+
+  /**
+   * Takes a snapshot now (tests, benchmarks, operations) and compacts as configured; null when
+   * snapshots are off or nothing was journalled since the last one.
+   */
+  public EngineSnapshots.Taken snapshotNow() {
+    awaitStarted();
+    return snapshots == null ? null : snapshots.take();
+  }
   EngineClock clock() { return clock; }
   ReentrantLock lock() { return lock; }
 
@@ -373,7 +408,10 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return this.<Long>execute(new EngineCommand.ProcessDue());
   }
 
-  /** Stops the scheduler and answers waiting long polls; the journal writes what it holds. */
+  /**
+   * Stops the scheduler and answers waiting long polls, takes the shutdown snapshot (if configured);
+   * the journal writes what it holds.
+   */
   @Override
   public void close() {
     scheduler.stop();
@@ -385,6 +423,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
       waiters.clear();
       return null;
     });
+    if (snapshots != null) {
+      snapshots.close();
+    }
     journal.close();
   }
 }

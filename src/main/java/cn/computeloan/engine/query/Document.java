@@ -49,6 +49,11 @@ final class Document {
     return this;
   }
 
+  /** A copy of the internal fields (for a snapshot). */
+  Map<String, Object> internalCopy() {
+    return new LinkedHashMap<>(internal);
+  }
+
   long longField(String field) {
     Object value = fields.get(field);
     return value == null ? -1 : Long.parseLong(value.toString());

@@ -10,6 +10,7 @@ import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
+import cn.computeloan.engine.snapshot.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,8 +34,11 @@ import java.util.function.Supplier;
  * <p>The whole history is kept. {@link #removeProcessInstanceTree} lets a retention job drop a
  * finished instance with everything it called; {@link #clear} empties the model when the engine
  * is purged.
+ *
+ * <p>Engine snapshots include the read model ({@link #exportState()}, {@link #importState}), so that
+ * a restart restores it instead of rebuilding it from the whole journal.
  */
-public class ReadModel implements RecordListener {
+public class ReadModel implements RecordListener, SnapshotParticipant {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final DefinitionProjection definitions = new DefinitionProjection();
@@ -263,6 +267,52 @@ public class ReadModel implements RecordListener {
       decisionInstances.instances.clear();
       return null;
     });
+  }
+
+  // --- engine snapshots
+
+  @Override
+  public String snapshotName() {
+    return "read-model";
+  }
+
+  /**
+   * Blocks until everything the read model must persist outside the snapshot is durable. Called by
+   * the engine under its lock right before {@link #exportState()}. The read model keeps everything
+   * in memory, so there is nothing to wait for.
+   */
+  @Override
+  public void beforeSnapshot() {
+    // nothing outside the snapshot yet
+  }
+
+  /** A copy of every document and lookup table, detached from the live model. */
+  @Override
+  public ReadModelState exportState() {
+    return read(() -> ReadModelSnapshots.export(indexes(), definitions, processInstances, variables));
+  }
+
+  @Override
+  public Class<?> stateType() {
+    return ReadModelState.class;
+  }
+
+  /** Replaces the whole model with an exported state. */
+  @Override
+  public void importState(Object state) {
+    clear();
+    write(() -> {
+      ReadModelSnapshots.restore((ReadModelState) state, indexes(), definitions, processInstances, variables);
+      return null;
+    });
+  }
+
+  private Map<String, DocumentIndex> indexes() {
+    Map<String, DocumentIndex> indexes = new LinkedHashMap<>();
+    for (SearchableEntity entity : SearchableEntity.values()) {
+      indexes.put(entity.name(), index(entity));
+    }
+    return indexes;
   }
 
   private DocumentIndex index(SearchableEntity entity) {

@@ -18,7 +18,7 @@ final class VariableProjection {
   static final int MAX_VALUE_LENGTH = 8191;
 
   final DocumentIndex variables = new DocumentIndex();
-  private final Map<String, Long> keysByScopeAndName = new HashMap<>();
+  final Map<String, Long> keysByScopeAndName = new HashMap<>();
 
   VariableProjection() {
     // A value filter compares the full value, not the truncated preview.
