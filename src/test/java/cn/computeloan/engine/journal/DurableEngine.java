@@ -6,11 +6,14 @@ import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.ValueType;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /**
  * An engine on a journal database that a test can stop and start again, as an application restart
@@ -20,6 +23,8 @@ final class DurableEngine implements AutoCloseable {
 
   final JournalDatabase database;
   final MutableClock clock;
+  /** Null: no snapshots (the journal alone). */
+  final SnapshotSettings snapshots;
   EmbeddedEngine engine;
   ReadModel readModel;
   /** Every record the current engine delivered, the replayed ones first. */
@@ -30,15 +35,27 @@ final class DurableEngine implements AutoCloseable {
   }
 
   DurableEngine(JournalDatabase database, Instant startTime) {
+    this(database, startTime, null);
+  }
+
+  /** An engine that takes snapshots as {@code snapshots} says (and when a test calls {@code snapshotNow}). */
+  DurableEngine(JournalDatabase database, SnapshotSettings snapshots) {
+    this(database, Instant.parse("2026-01-05T08:00:00Z"), snapshots);
+  }
+
+  private DurableEngine(JournalDatabase database, Instant startTime, SnapshotSettings snapshots) {
     this.database = database;
     this.clock = new MutableClock(startTime);
+    this.snapshots = snapshots;
     start();
   }
 
   void start() {
     records.clear();
     readModel = new ReadModel();
-    engine = new EmbeddedEngine(clock, new JdbcJournal(database.open()));
+    DataSource dataSource = database.open();
+    engine = snapshots == null ? new EmbeddedEngine(clock, new JdbcJournal(dataSource))
+        : new EmbeddedEngine(clock, new JdbcJournal(dataSource), new SnapshotStore(dataSource), snapshots);
     engine.addRecordListener(records::addAll);
     engine.addRecordListener(readModel);
     engine.start();
