@@ -112,8 +112,8 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
       snapshots.start();
     }
     if (last > 0) {
-      LOG.info("Engine started at journal position {} ({} entries replayed after the snapshot at {}) in {} ms", last,
-          last - from, from, (System.nanoTime() - begin) / 1_000_000);
+      LOG.info("Engine started at journal position {}: {} entries replayed after {} in {} ms", last, last - from,
+          from == 0 ? "the start" : "the snapshot at " + from, (System.nanoTime() - begin) / 1_000_000);
     }
   }
 

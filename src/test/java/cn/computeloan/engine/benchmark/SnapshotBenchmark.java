@@ -1,0 +1,253 @@
+package cn.computeloan.engine.benchmark;
+
+import cn.computeloan.engine.api.ActivateJobsCommand;
+import cn.computeloan.engine.api.ActivatedJob;
+import cn.computeloan.engine.api.CreateInstanceCommand;
+import cn.computeloan.engine.api.DeploymentResource;
+import cn.computeloan.engine.api.JobResult;
+import cn.computeloan.engine.journal.JdbcJournal;
+import cn.computeloan.engine.processing.EmbeddedEngine;
+import cn.computeloan.engine.processing.EngineSnapshots;
+import cn.computeloan.engine.query.ReadModel;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Restart time with and without a snapshot, snapshot size, the time to take one and the engine's
+ * pause while it is taken. Builds a journal by running {@code bench.instances} instances of a
+ * 10-service-task process to completion in-process (no HTTP), leaves {@code bench.active} instances
+ * active (half of them with an activated job), then measures:
+ *
+ * <pre>./mvnw -B -ntp test -Dtest=SnapshotBenchmark -Dbench.db=h2|postgres -Dbench.instances=10000 -DargLine=-Xmx1g</pre>
+ *
+ * <p>Results are printed with the prefix {@code [snapshot-bench]} and written to
+ * {@code target/snapshot-benchmark-<db>.txt}. Not a test: surefire skips {@code *Benchmark} classes.
+ */
+class SnapshotBenchmark {
+
+  private static final String TYPE = "work";
+  private final String db = System.getProperty("bench.db", "h2");
+  private final int instances = Integer.getInteger("bench.instances", 10_000);
+  private final int active = Integer.getInteger("bench.active", 1_000);
+  private final int threads = Integer.getInteger("bench.threads", 4);
+  private final List<String> lines = new ArrayList<>();
+  private final SnapshotSettings manual = new SnapshotSettings(0, Duration.ZERO, false, false, 2);
+
+  @Test
+  void measure() throws Exception {
+    String url;
+    String user;
+    String schema = "engine_snapshot_bench";
+    if (db.equals("postgres")) {
+      url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
+      user = "postgres";
+      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        s.execute("CREATE SCHEMA " + schema);
+      }
+    } else {
+      Path dir = Path.of("target/snapshot-benchmark-h2");
+      deleteRecursively(dir);
+      url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("engine")
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      user = "sa";
+    }
+    var flyway = Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration");
+    if (db.equals("postgres")) {
+      flyway.schemas(schema);
+    }
+    flyway.load().migrate();
+
+    try (HikariDataSource ds = pool(url, user)) {
+      EmbeddedEngine engine = start(ds);
+      build(engine);
+      engine.close();
+    }
+    report("journal entries", count(url, user, "SELECT COUNT(*) FROM engine_journal"));
+
+    long replayAll = timedStart(url, user, null);
+    report("restart, whole journal replayed (ms)", replayAll);
+
+    EngineSnapshots.Taken taken;
+    try (HikariDataSource ds = pool(url, user)) {
+      EmbeddedEngine engine = start(ds);
+      taken = engine.snapshotNow();
+      engine.close();
+    }
+    report("snapshot: engine pause while the state is copied (µs)", taken.pauseMicros());
+    report("snapshot: written (JSON, gzip, database) after the pause (ms)", taken.writeMillis());
+    report("snapshot: compressed size (bytes)", taken.sizeBytes());
+
+    long fromSnapshot = timedStart(url, user, null);
+    report("restart from the snapshot, nothing to replay (ms)", fromSnapshot);
+    long heapAfter = usedHeapMb();
+    report("heap in use after restart and full GC (MB)", heapAfter);
+
+    try (HikariDataSource ds = pool(url, user)) {
+      EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds),
+          new SnapshotSettings(0, Duration.ZERO, false, true, 1));
+      ReadModel readModel = new ReadModel();
+      engine.addRecordListener(readModel);
+      engine.start();
+      runMore(engine, 200);
+      EngineSnapshots.Taken compacted = engine.snapshotNow();
+      report("compaction: journal entries deleted", compacted.journalDeleted());
+      engine.close();
+    }
+    report("journal entries after compaction", count(url, user, "SELECT COUNT(*) FROM engine_journal"));
+    long afterCompaction = timedStart(url, user, null);
+    report("restart after compaction (ms)", afterCompaction);
+
+    Files.write(Path.of("target/snapshot-benchmark-" + db + ".txt"), lines);
+    if (db.equals("postgres")) {
+      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+
+  private EmbeddedEngine start(HikariDataSource ds) {
+    EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual);
+    engine.addRecordListener(new ReadModel());
+    engine.start();
+    return engine;
+  }
+
+  /** Starts an engine with its read model on the database and returns how long {@code start()} took. */
+  private long timedStart(String url, String user, Object unused) {
+    System.gc();
+    try (HikariDataSource ds = pool(url, user)) {
+      EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual);
+      engine.addRecordListener(new ReadModel());
+      long begin = System.nanoTime();
+      engine.start();
+      long millis = (System.nanoTime() - begin) / 1_000_000;
+      engine.close();
+      return millis;
+    }
+  }
+
+  private void build(EmbeddedEngine engine) throws Exception {
+    AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("snap10").startEvent("start");
+    for (int i = 1; i <= 10; i++) {
+      builder = builder.serviceTask("task" + i, t -> t.zeebeJobType(TYPE));
+    }
+    String bpmn = Bpmn.convertToString(builder.endEvent("end").done());
+    engine.deploy(List.of(new DeploymentResource("snap10.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))), "<default>");
+    long begin = System.nanoTime();
+    runMore(engine, instances);
+    report("build: instances run to completion", instances);
+    report("build: time (s)", (System.nanoTime() - begin) / 1_000_000_000);
+    for (int i = 0; i < active; i++) {
+      create(engine, i);
+    }
+    activate(engine, active / 2);
+    report("active instances left (half with an activated job)", active);
+  }
+
+  /** Runs {@code count} instances to completion with {@code threads} threads, each creating and working. */
+  private void runMore(EmbeddedEngine engine, int count) throws Exception {
+    AtomicInteger started = new AtomicInteger();
+    AtomicInteger jobsDone = new AtomicInteger();
+    int totalJobs = count * 10;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      futures.add(pool.submit(() -> {
+        while (jobsDone.get() < totalJobs) {
+          int n = started.getAndIncrement();
+          if (n < count) {
+            create(engine, n);
+          }
+          List<ActivatedJob> jobs = engine.activateJobs(new ActivateJobsCommand(TYPE, "bench", 600_000, 16, 100,
+              List.of(), List.of())).join();
+          for (ActivatedJob job : jobs) {
+            engine.completeJob(job.jobKey(), Map.of("done" + job.elementId(), true), JobResult.none());
+            jobsDone.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+  }
+
+  private static void create(EmbeddedEngine engine, int n) {
+    engine.createProcessInstance(new CreateInstanceCommand(-1, "snap10", -1,
+        Map.of("applicationId", "A-" + n, "amount", 100_000L + n), List.of(), false, 0, List.of(), "<default>")).join();
+  }
+
+  private static void activate(EmbeddedEngine engine, int count) {
+    int done = 0;
+    while (done < count) {
+      done += engine.activateJobs(new ActivateJobsCommand(TYPE, "bench", 600_000, Math.min(100, count - done), 0,
+          List.of(), List.of())).join().size();
+    }
+  }
+
+  private static HikariDataSource pool(String url, String user) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword("");
+    config.setMaximumPoolSize(4);
+    return new HikariDataSource(config);
+  }
+
+  private static long count(String url, String user, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static long usedHeapMb() {
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+  }
+
+  private void report(String what, long value) {
+    String line = "[snapshot-bench] db=" + db + " " + what + ": " + value;
+    System.out.println(line);
+    lines.add(line);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
