@@ -37,7 +37,7 @@ final class ReadModelSnapshots {
         new LinkedHashMap<>(instances.activeIncidents), new LinkedHashMap<>(variables.keysByScopeAndName));
   }
 
-  /** Fills empty projections from {@code state}. */
+  /** Fills empty projections from {@code state}, emptying its document lists as it goes. */
   @SuppressWarnings("unchecked")
   static void restore(ReadModelState state, Map<String, DocumentIndex> indexes, DefinitionProjection definitions,
       ProcessInstanceProjection instances, VariableProjection variables) {
@@ -46,7 +46,9 @@ final class ReadModelSnapshots {
       if (index == null) {
         throw new IllegalArgumentException("the read model has no index " + name);
       }
-      for (DocumentState d : list) {
+      for (int i = 0; i < list.size(); i++) {
+        DocumentState d = list.get(i);
+        list.set(i, null); // let the copy go as soon as it is imported: the model and its copy never both in full
         Document document = index.upsert(d.id());
         ((Map<String, Object>) d.fields()).forEach(document::put);
         ((Map<String, Object>) d.internal()).forEach(document::putInternal);

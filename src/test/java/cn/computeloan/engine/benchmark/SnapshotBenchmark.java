@@ -100,6 +100,7 @@ class SnapshotBenchmark {
       engine.close();
     }
     report("snapshot: engine pause while the state is copied (µs)", taken.pauseMicros());
+    report("snapshot: of which copying the read model (µs)", taken.participantsMicros());
     report("snapshot: written (JSON, gzip, database) after the pause (ms)", taken.writeMillis());
     report("snapshot: compressed size (bytes)", taken.sizeBytes());
 
