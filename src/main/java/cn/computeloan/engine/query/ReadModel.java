@@ -10,7 +10,7 @@ import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
-import cn.computeloan.engine.snapshot.SnapshotParticipant;
+import cn.computeloan.engine.record.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;

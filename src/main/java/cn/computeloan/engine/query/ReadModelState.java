@@ -1,7 +1,7 @@
 package cn.computeloan.engine.query;
 
 import cn.computeloan.engine.record.ResourceValue;
-import cn.computeloan.engine.snapshot.Typed;
+import cn.computeloan.engine.record.Typed;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package cn.computeloan.engine.snapshot;
 
+import cn.computeloan.engine.record.Typed;
 import cn.computeloan.engine.state.EngineState;
 import java.util.List;
 import java.util.Map;

@@ -90,9 +90,6 @@ class SnapshotBenchmark {
     }
     report("journal entries", count(url, user, "SELECT COUNT(*) FROM engine_journal"));
 
-    long replayAll = timedStart(url, user, null);
-    report("restart, whole journal replayed (ms)", replayAll);
-
     EngineSnapshots.Taken taken;
     try (HikariDataSource ds = pool(url, user)) {
       EmbeddedEngine engine = start(ds);
@@ -104,10 +101,13 @@ class SnapshotBenchmark {
     report("snapshot: written (JSON, gzip, database) after the pause (ms)", taken.writeMillis());
     report("snapshot: compressed size (bytes)", taken.sizeBytes());
 
-    long fromSnapshot = timedStart(url, user, null);
-    report("restart from the snapshot, nothing to replay (ms)", fromSnapshot);
-    long heapAfter = usedHeapMb();
-    report("heap in use after restart and full GC (MB)", heapAfter);
+    // alternating, twice, so that a change in the machine's load affects both alike
+    for (int round = 1; round <= 2; round++) {
+      report("round " + round + ": restart, whole journal replayed, with read model (ms)", timedStart(url, user, false, true));
+      report("round " + round + ": restart from the snapshot, with read model (ms)", timedStart(url, user, true, true));
+      report("round " + round + ": restart, whole journal replayed, engine only (ms)", timedStart(url, user, false, false));
+      report("round " + round + ": restart from the snapshot, engine only (ms)", timedStart(url, user, true, false));
+    }
 
     try (HikariDataSource ds = pool(url, user)) {
       EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds),
@@ -121,8 +121,21 @@ class SnapshotBenchmark {
       engine.close();
     }
     report("journal entries after compaction", count(url, user, "SELECT COUNT(*) FROM engine_journal"));
-    long afterCompaction = timedStart(url, user, null);
+    long afterCompaction = timedStart(url, user, true, true);
     report("restart after compaction (ms)", afterCompaction);
+
+    // What a snapshot costs once finished history is no longer in memory: an engine without read model
+    try (HikariDataSource ds = pool(url, user)) {
+      EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual);
+      engine.start();
+      runMore(engine, 100);
+      EngineSnapshots.Taken engineOnly = engine.snapshotNow();
+      report("engine-only snapshot (no read model): pause (µs)", engineOnly.pauseMicros());
+      report("engine-only snapshot (no read model): written after the pause (ms)", engineOnly.writeMillis());
+      report("engine-only snapshot (no read model): compressed size (bytes)", engineOnly.sizeBytes());
+      engine.close();
+    }
+    report("restart from the engine-only snapshot, engine only (ms)", timedStart(url, user, true, false));
 
     Files.write(Path.of("target/snapshot-benchmark-" + db + ".txt"), lines);
     if (db.equals("postgres")) {
@@ -140,12 +153,21 @@ class SnapshotBenchmark {
     return engine;
   }
 
-  /** Starts an engine with its read model on the database and returns how long {@code start()} took. */
-  private long timedStart(String url, String user, Object unused) {
+  /**
+   * Starts an engine on the database and returns how long {@code start()} took: from the newest
+   * snapshot or (without a snapshot store) from the whole journal; with or without a read model (a
+   * snapshot without a read model restores only the engine's state, which is what it would hold
+   * once finished history no longer lives in memory).
+   */
+  private long timedStart(String url, String user, boolean snapshot, boolean readModel) {
     System.gc();
     try (HikariDataSource ds = pool(url, user)) {
-      EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual);
-      engine.addRecordListener(new ReadModel());
+      EmbeddedEngine engine = snapshot
+          ? new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual)
+          : new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds));
+      if (readModel) {
+        engine.addRecordListener(new ReadModel());
+      }
       long begin = System.nanoTime();
       engine.start();
       long millis = (System.nanoTime() - begin) / 1_000_000;
@@ -230,12 +252,6 @@ class SnapshotBenchmark {
       rows.next();
       return rows.getLong(1);
     }
-  }
-
-  private static long usedHeapMb() {
-    System.gc();
-    Runtime rt = Runtime.getRuntime();
-    return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
   }
 
   private void report(String what, long value) {

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.snapshot;
+package cn.computeloan.engine.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

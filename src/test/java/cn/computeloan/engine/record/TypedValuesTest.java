@@ -1,4 +1,4 @@
-package cn.computeloan.engine.snapshot;
+package cn.computeloan.engine.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

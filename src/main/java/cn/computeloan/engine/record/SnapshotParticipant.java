@@ -1,4 +1,4 @@
-package cn.computeloan.engine.snapshot;
+package cn.computeloan.engine.record;
 
 /**
  * Something outside the engine's state that is rebuilt from the engine's records (the read model)

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.snapshot;
+package cn.computeloan.engine.record;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
