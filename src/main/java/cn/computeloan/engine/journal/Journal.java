@@ -41,6 +41,13 @@ public interface Journal extends AutoCloseable {
   @Override
   void close();
 
+  /** What the journal has written since it was created: entries, commits (batches) and payload characters. */
+  record Statistics(long entries, long commits, long payloadChars) {}
+
+  default Statistics statistics() {
+    return new Statistics(0, 0, 0);
+  }
+
   /** A journal that keeps nothing: the engine starts empty and loses everything at shutdown (tests). */
   static Journal none() {
     return new Journal() {

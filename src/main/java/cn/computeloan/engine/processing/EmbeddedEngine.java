@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * (group commit: the journal writes whatever queued up in one transaction). The engine clock is
  * frozen for the duration of a command and the time stored with it, so {@link #start()} can replay
  * the journal into the same state. Commands wait until {@link #start()} has replayed.
+ *
+ * <p>Listeners (the read model) are fed outside the engine lock: each command queues its records
+ * under the lock, so the queue is in processing order, and after unlocking drains the queue under a
+ * delivery lock of its own before it answers its caller. So listeners see every batch once, in
+ * order, one at a time, and a caller sees its command's effects in the read model once answered,
+ * while the next command already runs.
  */
 public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
@@ -53,11 +60,16 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final Scheduler scheduler;
   private final Journal journal;
   private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
+  /** Record batches and purges for the listeners, queued under the engine lock in processing order. */
+  private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock deliveryLock = new ReentrantLock();
   private final List<Runnable> afterUnlock = new ArrayList<>();
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private final EngineSnapshots snapshots;
   private long journalPosition;
+  /** The journal ticket of the last append, so that readers of delivered records can await it. */
+  private volatile long lastTicket;
   private volatile JournalException journalFailure;
 
   /** An engine without durability (tests): it is started at once. */
@@ -85,7 +97,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
         results::finished);
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
-        () -> listeners.forEach(RecordListener::onPurged));
+        () -> deliveries.add(() -> listeners.forEach(RecordListener::onPurged)));
     this.scheduler = new Scheduler(this);
     this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, listeners);
   }
@@ -130,6 +142,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         LOG.debug("Replayed command {} failed as before: {}", entry.position(), e.getMessage());
       }
       deliver(writer.drain());
+      flushDeliveries();
       afterUnlock.clear();
       servedActivations.clear();
       journalPosition = entry.position();
@@ -191,6 +204,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
           if (snapshots != null) {
             snapshots.journalled(entries.size());
           }
+          lastTicket = ticket;
         } else if (!records.isEmpty()) {
           LOG.warn("A step that was not journalled wrote {} records", records.size());
         }
@@ -203,6 +217,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     } finally {
       lock.unlock();
     }
+    flushDeliveries();
     if (ticket >= 0) {
       try {
         journal.awaitDurable(ticket);
@@ -222,9 +237,29 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return result;
   }
 
+  /** Under the engine lock: queues the command's records for the listeners. */
   private void deliver(List<Record> records) {
     if (!records.isEmpty()) {
-      listeners.forEach(l -> l.onRecords(records));
+      deliveries.add(() -> listeners.forEach(l -> l.onRecords(records)));
+    }
+  }
+
+  /**
+   * Feeds the listeners everything queued so far, in order. A batch queued by this thread is either
+   * still queued (and fed here) or taken by a thread that holds the delivery lock until it has fed it.
+   */
+  void flushDeliveries() {
+    deliveryLock.lock();
+    try {
+      for (Runnable delivery = deliveries.poll(); delivery != null; delivery = deliveries.poll()) {
+        try {
+          delivery.run();
+        } catch (RuntimeException e) {
+          LOG.error("A record listener failed; it missed one batch of records", e);
+        }
+      }
+    } finally {
+      deliveryLock.unlock();
     }
   }
 
@@ -255,6 +290,11 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   /** A long poll was served while another command ran: the activation is a command of its own in the journal. */
   void activatedForWaiter(ActivateJobsCommand command) {
     servedActivations.add(new EngineCommand.ActivateJobs(command));
+  }
+
+  /** Entries and commits of the journal so far (the group commit's batch size is their ratio). */
+  public Journal.Statistics journalStatistics() {
+    return journal.statistics();
   }
 
   ProcessingContext context() { return ctx; }
@@ -371,6 +411,14 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   @Override
   public DecisionResult evaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId) {
     return execute(new EngineCommand.EvaluateDecision(decisionId, decisionKey, variables));
+  }
+
+  @Override
+  public void awaitJournalled() {
+    long ticket = lastTicket;
+    if (ticket > 0) {
+      journal.awaitDurable(ticket);
+    }
   }
 
   @Override

@@ -107,7 +107,7 @@ public final class EngineSnapshots {
       } catch (RuntimeException e) {
         LOG.error("Engine snapshot at position {} cannot be restored; trying an older one or the journal",
             info.position(), e);
-        listeners.forEach(RecordListener::onPurged);
+        participants().forEach(SnapshotParticipant::discardState);
       }
     }
     if (first > 1 || (first == 0 && !snapshots.isEmpty())) {
@@ -229,6 +229,9 @@ public final class EngineSnapshots {
       if (position == lastPosition || position == 0) {
         return null;
       }
+      // records are queued under the lock and fed to listeners after it: feed what is queued (all of it up
+      // to the position), so the participants have seen exactly the records of the commands up to it
+      engine.flushDeliveries();
       List<SnapshotParticipant> participants = participants();
       participants.forEach(SnapshotParticipant::beforeSnapshot);
       EngineClock clock = engine.clock();

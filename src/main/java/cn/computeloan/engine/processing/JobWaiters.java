@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,19 +20,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class JobWaiters {
 
-  private record Waiter(ActivateJobsCommand command, CompletableFuture<List<ActivatedJob>> future) {}
+  private static final class Waiter {
+    final ActivateJobsCommand command;
+    final CompletableFuture<List<ActivatedJob>> future = new CompletableFuture<>();
+    ScheduledFuture<?> timeout;
+
+    Waiter(ActivateJobsCommand command) {
+      this.command = command;
+    }
+  }
 
   private final EmbeddedEngine engine;
   private final Map<String, Deque<Waiter>> waiting = new HashMap<>();
   private final Set<String> available = new HashSet<>();
-  private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "engine-job-poll-timeouts");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledThreadPoolExecutor timeouts = timeoutExecutor();
 
   JobWaiters(EmbeddedEngine engine) {
     this.engine = engine;
+  }
+
+  /** Cancelled time-outs (served polls) leave the queue at once instead of when they fall due. */
+  private static ScheduledThreadPoolExecutor timeoutExecutor() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread thread = new Thread(r, "engine-job-poll-timeouts");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 
   /** Under the engine lock. */
@@ -41,16 +56,16 @@ final class JobWaiters {
     if (!jobs.isEmpty() || command.requestTimeoutMillis() <= 0) {
       return CompletableFuture.completedFuture(jobs);
     }
-    Waiter waiter = new Waiter(command, new CompletableFuture<>());
+    Waiter waiter = new Waiter(command);
     waiting.computeIfAbsent(command.type(), t -> new ArrayDeque<>()).add(waiter);
-    timeouts.schedule(() -> engine.run(() -> {
+    waiter.timeout = timeouts.schedule(() -> engine.run(() -> {
       Deque<Waiter> queue = waiting.get(command.type());
       if (queue != null && queue.remove(waiter)) {
-        engine.answerLater(() -> waiter.future().complete(List.of()));
+        engine.answerLater(() -> waiter.future.complete(List.of()));
       }
       return null;
     }), command.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
-    return waiter.future();
+    return waiter.future;
   }
 
   /** Under the engine lock: activates what is there, never waits. */
@@ -76,24 +91,30 @@ final class JobWaiters {
       Deque<Waiter> queue = waiting.get(type);
       while (queue != null && !queue.isEmpty()) {
         Waiter waiter = queue.peek();
-        if (waiter.future().isDone()) {
+        if (waiter.future.isDone()) {
           queue.poll();
+          waiter.timeout.cancel(false);
           continue;
         }
-        List<ActivatedJob> jobs = activate(waiter.command());
+        List<ActivatedJob> jobs = activate(waiter.command);
         if (jobs.isEmpty()) {
           break;
         }
         queue.poll();
-        engine.activatedForWaiter(waiter.command());
-        engine.answerLater(() -> waiter.future().complete(jobs));
+        // a served poll's timeout would otherwise take the engine lock once more, for nothing
+        waiter.timeout.cancel(false);
+        engine.activatedForWaiter(waiter.command);
+        engine.answerLater(() -> waiter.future.complete(jobs));
       }
     }
     available.clear();
   }
 
   void clear() {
-    waiting.values().forEach(q -> q.forEach(w -> engine.answerLater(() -> w.future().complete(List.of()))));
+    waiting.values().forEach(q -> q.forEach(w -> {
+      w.timeout.cancel(false);
+      engine.answerLater(() -> w.future.complete(List.of()));
+    }));
     waiting.clear();
     available.clear();
   }

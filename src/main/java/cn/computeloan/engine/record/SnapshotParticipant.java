@@ -28,4 +28,11 @@ public interface SnapshotParticipant {
 
   /** Replaces the participant's state with one that {@link #exportState()} returned; before any record. */
   void importState(Object state);
+
+  /**
+   * Forgets the state held in memory (a snapshot's state that could not be restored, before the
+   * engine falls back to an older snapshot or the whole journal); keeps what the participant
+   * persisted itself.
+   */
+  void discardState();
 }

@@ -1,6 +1,8 @@
 package cn.computeloan.engine.benchmark;
 
 import cn.computeloan.ComputeLoanApplication;
+import cn.computeloan.engine.journal.Journal;
+import cn.computeloan.engine.processing.EmbeddedEngine;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -13,10 +15,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,43 +31,74 @@ import org.springframework.context.ConfigurableApplicationContext;
  * engine, journal and read model, real {@code @JobWorker}s over the Camunda client, and a process of
  * ten service tasks. Not a test (surefire skips *Benchmark); run it as docs/benchmarks.md says:
  *
- * <pre>./mvnw -B -ntp test -Dtest=EngineBenchmark -Dbench.db=h2|postgres [-Dbench.history=20000]</pre>
+ * <pre>./mvnw -B -ntp test -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=h2|postgres</pre>
  *
- * <p>Phases: warm-up; saturation (a closed loop keeping {@code bench.window} instances in flight)
- * for instances/s, job completions/s and instance latency; half of that rate, open loop, for the job
- * hand-over latency (previous job's completion sent → next job received by the waiting worker);
- * then history growth to {@code bench.history} completed instances, with throughput, heap and
- * resident memory at each step. Results go to stdout and {@code target/engine-benchmark-<db>.txt}.
+ * <p>Instances are created by {@code bench.creators} threads sending asynchronously through the
+ * application's Camunda client; the workers ({@link BenchmarkWorkers}) complete jobs asynchronously.
+ * Phases: warm-up; saturation (a closed loop keeping {@code bench.window} instances in flight) for
+ * instances/s, job completions/s and instance latency; half of that rate, open loop, for the job
+ * hand-over latency (previous job's completion sent → next job received by its worker); then history
+ * growth to {@code bench.history} completed instances, with throughput, heap and resident memory at
+ * each step. Every phase also reports the process's CPU time per job completion (client and engine
+ * share this JVM), which is far less sensitive to other load on the machine than the rates, and the
+ * load average. Results go to stdout ({@code [bench]}) and {@code target/engine-benchmark-<db>.txt}.
  */
 class EngineBenchmark {
+
+  private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final String db = System.getProperty("bench.db", "h2");
   private final int window = Integer.getInteger("bench.window", 64);
   private final int seconds = Integer.getInteger("bench.seconds", 20);
   private final int history = Integer.getInteger("bench.history", 20_000);
+  private final int creators = Integer.getInteger("bench.creators", 4);
+  private final int workerCount = Integer.getInteger("bench.workers", BenchmarkWorkers.TASKS);
+  private final int threads = Integer.getInteger("bench.threads", 4);
+  private final int maxJobsActive = Integer.getInteger("bench.max-jobs-active", 32);
+  private final String pollInterval = System.getProperty("bench.poll-interval", "1ms");
   private final List<String> report = new ArrayList<>();
+  private final AtomicLong created = new AtomicLong();
   private CamundaClient client;
   private BenchmarkWorkers workers;
-  private int created;
+  private cn.computeloan.engine.query.ReadModel readModel;
+  private static EmbeddedEngine engine;
 
   @Test
   void run() throws Exception {
+    if (workerCount != 1 && workerCount != BenchmarkWorkers.TASKS) {
+      throw new IllegalArgumentException("bench.workers is 1 (one worker for all tasks) or 10 (one per task)");
+    }
     ConfigurableApplicationContext app = start();
     try {
       client = app.getBean(CamundaClient.class);
       workers = app.getBean(BenchmarkWorkers.class);
+      readModel = app.getBean(cn.computeloan.engine.query.ReadModel.class);
+      engine = app.getBean(EmbeddedEngine.class);
       client.newDeployResourceCommand().addResourceStringUtf8(process(), "bench10.bpmn").send().join();
-      log("Engine benchmark, database " + db + ", " + Runtime.getRuntime().availableProcessors() + " cores, window "
-          + window + ", " + seconds + " s per phase");
+      log("Engine benchmark " + Instant.now() + ", commit " + commit() + ", database " + db + ", "
+          + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage());
+      log("  window " + window + " instances, " + seconds + " s per phase, " + creators + " creator threads, "
+          + workerCount + " @JobWorker(s), execution-threads " + threads + ", max-jobs-active " + maxJobsActive
+          + ", poll-interval " + pollInterval + ", JVM " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+              .stream().filter(a -> a.startsWith("-X")).toList());
 
-      closedLoop(Math.max(500, window * 10), false); // warm-up
+      Phase warmUp = closedLoop(false, count(Math.max(640, window * 10)));
+      log(String.format("warm-up: %,d instances, %.0f job completions/s, %.2f ms CPU per completion", warmUp.instances,
+          warmUp.jobsPerSecond(), warmUp.cpuMillisPerJob()));
       double rate = saturation();
       halfLoad(rate / 2);
       growth();
     } finally {
+      log("failures: " + workers().failures.sum() + (workers().lastFailure == null ? "" : " (last: "
+          + workers().lastFailure + ")"));
+      Files.createDirectories(Path.of("target"));
       Files.write(Path.of("target", "engine-benchmark-" + db + ".txt"), report, StandardCharsets.UTF_8);
       app.close();
     }
+  }
+
+  private BenchmarkWorkers workers() {
+    return workers == null ? new BenchmarkWorkers() : workers;
   }
 
   private ConfigurableApplicationContext start() throws IOException {
@@ -71,11 +107,17 @@ class EngineBenchmark {
       port = socket.getLocalPort();
     }
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
-        "--logging.level.root=WARN", "--camunda.client.execution-threads=8",
-        "--camunda.client.worker.defaults.max-jobs-active=64",
-        // after a poll that returned jobs the client waits poll-interval (default 100 ms) before the next
-        // poll; jobs created in that gap wait for it (docs/benchmarks.md)
-        "--camunda.client.worker.defaults.poll-interval=1ms"));
+        "--logging.level.root=WARN",
+        "--camunda.client.execution-threads=" + threads,
+        "--camunda.client.worker.defaults.max-jobs-active=" + maxJobsActive,
+        // after a poll that returned jobs the client waits poll-interval before the next poll; jobs
+        // created in that gap wait for it (docs/benchmarks.md)
+        "--camunda.client.worker.defaults.poll-interval=" + pollInterval,
+        // only the workers of the chosen mode run (overrides are keyed by job type)
+        "--camunda.client.worker.override.bench.enabled=" + (workerCount == 1)));
+    for (int i = 1; i <= BenchmarkWorkers.TASKS; i++) {
+      args.add("--camunda.client.worker.override.bench-" + i + ".enabled=" + (workerCount != 1));
+    }
     if (db.equals("postgres")) {
       String schema = "engine_bench";
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
@@ -102,113 +144,249 @@ class EngineBenchmark {
         .run(args.toArray(String[]::new));
   }
 
-  private static String process() {
+  private String process() {
     AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("bench10").startEvent("start");
     for (int i = 1; i <= BenchmarkWorkers.TASKS; i++) {
-      builder = builder.serviceTask("task" + i, t -> t.zeebeJobType("bench"));
+      String type = workerCount == 1 ? "bench" : "bench-" + i;
+      builder = builder.serviceTask("task" + i, t -> t.zeebeJobType(type));
     }
     return Bpmn.convertToString(builder.endEvent("end").done());
   }
 
+  /** Sends one creation without waiting for it; a refused creation counts as a failure and frees its slot. */
   private void create() {
-    created++;
+    created.incrementAndGet();
     client.newCreateInstanceCommand().bpmnProcessId("bench10").latestVersion()
-        .variables(Map.of("t0", System.nanoTime())).send();
+        .variables(Map.of("t0", System.nanoTime())).send()
+        .whenComplete((instance, failure) -> {
+          if (failure != null) {
+            created.decrementAndGet();
+            workers.failed(failure);
+          }
+        });
   }
 
-  /** Keeps {@code window} instances in flight until {@code count} more have completed. */
-  private void closedLoop(int count, boolean record) throws InterruptedException {
+  private BooleanSupplier count(long instances) {
+    long target = workers.instancesDone.sum() + instances;
+    return () -> workers.instancesDone.sum() >= target;
+  }
+
+  /**
+   * Keeps {@code window} instances in flight, created by {@code creators} threads, until {@code done};
+   * measures up to that moment, then lets the instances in flight finish.
+   */
+  private Phase closedLoop(boolean record, BooleanSupplier done) throws InterruptedException {
     workers.recording.set(record);
-    long target = workers.instancesDone.sum() + count;
     workers.inFlight.drainPermits();
-    for (int i = 0; i < window; i++) {
-      create();
+    Phase phase = new Phase(workers);
+    workers.inFlight.release(window);
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < creators; i++) {
+      Thread creator = new Thread(() -> {
+        try {
+          while (!done.getAsBoolean() && !phase.stalled(workers)) {
+            if (workers.inFlight.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+              create();
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bench-creator-" + i);
+      creator.start();
+      threads.add(creator);
     }
-    while (workers.instancesDone.sum() < target) {
-      if (workers.inFlight.tryAcquire(5, TimeUnit.SECONDS)) {
-        create();
-      }
+    for (Thread creator : threads) {
+      creator.join();
     }
+    phase.end(workers);
+    if (phase.stalled(workers)) {
+      log("STALLED: no job completion for 30 s (" + workers.failures.sum() + " failures so far); phase cut short");
+    }
+    workers.inFlight.drainPermits();
     awaitQuiet();
+    workers.recording.set(false);
+    return phase;
   }
 
+  /** Waits (at most 60 s) until every created instance has completed or failed. */
   private void awaitQuiet() throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (workers.instancesDone.sum() < created && System.nanoTime() < end) {
+    while (workers.instancesDone.sum() + workers.failures.sum() < created.get() && System.nanoTime() < end) {
       Thread.sleep(20);
+    }
+    long missing = created.get() - workers.instancesDone.sum() - workers.failures.sum();
+    if (missing > 0) {
+      log("WARNING: " + missing + " instances still running 60 s after the phase ended");
     }
   }
 
   private double saturation() throws InterruptedException {
     workers.instanceLatency.clear();
-    workers.recording.set(true);
-    workers.inFlight.drainPermits();
-    for (int i = 0; i < window; i++) {
-      create();
-    }
-    long jobs0 = workers.completions.sum();
-    long done0 = workers.instancesDone.sum();
-    long start = System.nanoTime();
-    long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < end) {
-      if (workers.inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-        create();
-      }
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    double instances = (workers.instancesDone.sum() - done0) / elapsed;
-    double jobs = (workers.completions.sum() - jobs0) / elapsed;
-    workers.recording.set(false);
-    awaitQuiet();
-    log(String.format("saturation: %.0f instances/s, %.0f job completions/s, instance latency p50 %.1f ms p99 %.1f ms",
-        instances, jobs, workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99)));
-    return instances;
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    Phase phase = closedLoop(true, () -> System.nanoTime() >= end);
+    log(String.format("saturation: %.0f instances/s, %.0f job completions/s, %.2f ms CPU per completion; "
+            + "instance latency p50 %.1f ms p99 %.1f ms (%d in flight); %s; load average %s",
+        phase.instancesPerSecond(), phase.jobsPerSecond(), phase.cpuMillisPerJob(),
+        workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), window,
+        phase.journal(), loadAverage()));
+    return phase.instancesPerSecond();
   }
 
+  /** Open loop at {@code instancesPerSecond}, spread over the creator threads, for the hand-over latency. */
   private void halfLoad(double instancesPerSecond) throws InterruptedException {
     workers.handover.clear();
     workers.instanceLatency.clear();
     workers.recording.set(true);
-    long jobs0 = workers.completions.sum();
+    Phase phase = new Phase(workers);
     long start = System.nanoTime();
-    long intervalNanos = (long) (1e9 / instancesPerSecond);
-    long next = start;
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    while (next < end) {
-      long wait = next - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      create();
-      next += intervalNanos;
+    long intervalNanos = (long) (1e9 * creators / Math.max(instancesPerSecond, 0.1));
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < creators; i++) {
+      long first = start + intervalNanos * i / creators;
+      Thread creator = new Thread(() -> {
+        try {
+          for (long next = first; next < end; next += intervalNanos) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+              TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            create();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bench-open-loop-" + i);
+      creator.start();
+      threads.add(creator);
     }
-    double jobs = (workers.completions.sum() - jobs0) / ((System.nanoTime() - start) / 1e9);
+    for (Thread creator : threads) {
+      creator.join();
+    }
+    phase.end(workers);
     awaitQuiet();
     workers.recording.set(false);
-    log(String.format("half load (%.0f instances/s offered, %.0f job completions/s): job hand-over p50 %.1f ms "
-            + "p99 %.1f ms (%d samples); instance latency p50 %.1f ms p99 %.1f ms", instancesPerSecond, jobs,
+    log(String.format("half load (%.0f instances/s offered): %.0f job completions/s, %.2f ms CPU per completion; "
+            + "job hand-over p50 %.1f ms p99 %.1f ms (%d samples); instance latency p50 %.1f ms p99 %.1f ms; "
+            + "%s; load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(),
         workers.handover.percentileMillis(50), workers.handover.percentileMillis(99), workers.handover.count(),
-        workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99)));
+        workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), phase.journal(),
+        loadAverage()));
   }
 
+  /** At each history size up to {@code bench.history}: throughput of 1,000+ more instances, heap and RSS. */
   private void growth() throws InterruptedException {
     int[] steps = {1_000, 5_000, 10_000, 20_000, 50_000, 100_000};
+    Double first = null;
     for (int step : steps) {
       if (step > history) {
         break;
       }
       long missing = step - workers.instancesDone.sum();
       if (missing > 0) {
-        closedLoop((int) missing, false);
+        closedLoop(false, count(missing));
       }
-      long jobs0 = workers.completions.sum();
-      long start = System.nanoTime();
-      closedLoop(Math.max(1000, window * 20), false);
-      double elapsed = (System.nanoTime() - start) / 1e9;
+      Phase phase = closedLoop(false, count(Math.max(1000, window * 20)));
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      log(String.format("history %,d completed instances: %.0f job completions/s; heap after GC %d MiB; resident %d MiB",
-          workers.instancesDone.sum(), (workers.completions.sum() - jobs0) / elapsed, heap >> 20, residentMiB()));
+      int inMemory = readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue).sum();
+      log(String.format("history %,d completed instances: %.0f job completions/s, %.2f ms CPU per completion; "
+              + "heap after GC %d MiB; resident %d MiB; read-model documents in memory %,d; load average %s",
+          workers.instancesDone.sum(), phase.jobsPerSecond(), phase.cpuMillisPerJob(), heap >> 20, residentMiB(),
+          inMemory, loadAverage()));
+      if (first == null) {
+        first = phase.jobsPerSecond();
+      } else {
+        log(String.format("  throughput against the first history step: %.0f %%", 100 * phase.jobsPerSecond() / first));
+      }
+    }
+  }
+
+  /** Counters at the start of a phase and their deltas at its end; CPU time of the whole process. */
+  private static final class Phase {
+    private final long jobs0;
+    private final long done0;
+    private final long cpu0 = cpuNanos();
+    private final Journal.Statistics journal0 = engine.journalStatistics();
+    private Journal.Statistics journal;
+    private final long start = System.nanoTime();
+    private volatile long lastProgress = start;
+    private volatile long lastCount;
+    long instances;
+    long jobs;
+    double elapsed;
+    long cpu;
+
+    Phase(BenchmarkWorkers workers) {
+      jobs0 = workers.completions.sum();
+      done0 = workers.instancesDone.sum();
+      lastCount = jobs0;
+    }
+
+    boolean stalled(BenchmarkWorkers workers) {
+      long now = System.nanoTime();
+      long count = workers.completions.sum();
+      if (count != lastCount) {
+        lastCount = count;
+        lastProgress = now;
+      }
+      return now - lastProgress > STALL_NANOS;
+    }
+
+    void end(BenchmarkWorkers workers) {
+      elapsed = (System.nanoTime() - start) / 1e9;
+      jobs = workers.completions.sum() - jobs0;
+      instances = workers.instancesDone.sum() - done0;
+      cpu = cpuNanos() - cpu0;
+      Journal.Statistics now = engine.journalStatistics();
+      journal = new Journal.Statistics(now.entries() - journal0.entries(), now.commits() - journal0.commits(),
+          now.payloadChars() - journal0.payloadChars());
+    }
+
+    /** The group commit: journal entries per commit, and journal entries per job completion. */
+    String journal() {
+      return String.format("journal %.1f entries per commit, %.2f entries per completion", journal.entries()
+          / (double) Math.max(1, journal.commits()), journal.entries() / (double) Math.max(1, jobs));
+    }
+
+    double jobsPerSecond() {
+      return jobs / elapsed;
+    }
+
+    double instancesPerSecond() {
+      return instances / elapsed;
+    }
+
+    double cpuMillisPerJob() {
+      return jobs == 0 ? Double.NaN : cpu / 1e6 / jobs;
+    }
+
+    private static long cpuNanos() {
+      return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+          ? os.getProcessCpuTime() : -1;
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static String commit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
     }
   }
 

@@ -27,6 +27,9 @@ final class DurableEngine implements AutoCloseable {
   final SnapshotSettings snapshots;
   EmbeddedEngine engine;
   ReadModel readModel;
+  /** With {@link #archived}: a read model of the same records that keeps everything in memory. */
+  ReadModel reference;
+  private final boolean archived;
   /** Every record the current engine delivered, the replayed ones first. */
   final List<Record> records = new CopyOnWriteArrayList<>();
 
@@ -35,15 +38,26 @@ final class DurableEngine implements AutoCloseable {
   }
 
   DurableEngine(JournalDatabase database, Instant startTime) {
-    this(database, startTime, null);
+    this(database, startTime, false, null);
+  }
+
+  /** {@code archived}: the read model moves finished trees to the database's history archive. */
+  DurableEngine(JournalDatabase database, Instant startTime, boolean archived) {
+    this(database, startTime, archived, null);
   }
 
   /** An engine that takes snapshots as {@code snapshots} says (and when a test calls {@code snapshotNow}). */
   DurableEngine(JournalDatabase database, SnapshotSettings snapshots) {
-    this(database, Instant.parse("2026-01-05T08:00:00Z"), snapshots);
+    this(database, Instant.parse("2026-01-05T08:00:00Z"), false, snapshots);
   }
 
-  private DurableEngine(JournalDatabase database, Instant startTime, SnapshotSettings snapshots) {
+  /** Snapshots and an archiving read model. */
+  DurableEngine(JournalDatabase database, boolean archived, SnapshotSettings snapshots) {
+    this(database, Instant.parse("2026-01-05T08:00:00Z"), archived, snapshots);
+  }
+
+  private DurableEngine(JournalDatabase database, Instant startTime, boolean archived, SnapshotSettings snapshots) {
+    this.archived = archived;
     this.database = database;
     this.clock = new MutableClock(startTime);
     this.snapshots = snapshots;
@@ -52,17 +66,23 @@ final class DurableEngine implements AutoCloseable {
 
   void start() {
     records.clear();
-    readModel = new ReadModel();
     DataSource dataSource = database.open();
+    readModel = archived ? new ReadModel(dataSource) : new ReadModel();
     engine = snapshots == null ? new EmbeddedEngine(clock, new JdbcJournal(dataSource))
         : new EmbeddedEngine(clock, new JdbcJournal(dataSource), new SnapshotStore(dataSource), snapshots);
     engine.addRecordListener(records::addAll);
     engine.addRecordListener(readModel);
+    readModel.durabilityBarrier(engine::awaitJournalled);
+    if (archived) {
+      reference = new ReadModel();
+      engine.addRecordListener(reference);
+    }
     engine.start();
   }
 
   void stop() {
     engine.close();
+    readModel.close();
     database.closePool();
   }
 
