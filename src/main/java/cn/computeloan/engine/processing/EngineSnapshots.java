@@ -70,6 +70,22 @@ public final class EngineSnapshots {
   }
 
   /**
+   * The participants by their part's name in the snapshot; a second participant of one name (two
+   * read models) is {@code name#2}, and so on, in the order they were added.
+   */
+  private Map<String, SnapshotParticipant> named() {
+    Map<String, SnapshotParticipant> named = new LinkedHashMap<>();
+    for (SnapshotParticipant p : participants()) {
+      String name = p.snapshotName();
+      for (int n = 2; named.containsKey(name); n++) {
+        name = p.snapshotName() + "#" + n;
+      }
+      named.put(name, p);
+    }
+    return named;
+  }
+
+  /**
    * Restores the newest snapshot that can be read and whose journal continuation exists, falling
    * back to older ones and then to the whole journal; returns the position to replay after.
    *
@@ -80,7 +96,7 @@ public final class EngineSnapshots {
     List<SnapshotStore.Info> snapshots = store.list();
     long first = journal.firstPosition();
     Map<String, Class<?>> types = new LinkedHashMap<>();
-    participants().forEach(p -> types.put(p.snapshotName(), p.stateType()));
+    named().forEach((name, p) -> types.put(name, p.stateType()));
     for (SnapshotStore.Info info : snapshots) {
       if (first > info.position() + 1) {
         LOG.error("Engine snapshot at position {} cannot be used: the journal starts at {}", info.position(), first);
@@ -119,12 +135,12 @@ public final class EngineSnapshots {
   }
 
   private void importParticipants(SnapshotCodec.Content content) {
-    for (SnapshotParticipant p : participants()) {
-      Object part = content.parts().get(p.snapshotName());
+    for (Map.Entry<String, SnapshotParticipant> p : named().entrySet()) {
+      Object part = content.parts().get(p.getKey());
       if (part == null) {
-        throw new SnapshotException("the snapshot has no state for " + p.snapshotName(), null);
+        throw new SnapshotException("the snapshot has no state for " + p.getKey(), null);
       }
-      p.importState(part);
+      p.getValue().importState(part);
     }
   }
 
@@ -232,14 +248,14 @@ public final class EngineSnapshots {
       // records are queued under the lock and fed to listeners after it: feed what is queued (all of it up
       // to the position), so the participants have seen exactly the records of the commands up to it
       engine.flushDeliveries();
-      List<SnapshotParticipant> participants = participants();
-      participants.forEach(SnapshotParticipant::beforeSnapshot);
+      Map<String, SnapshotParticipant> participants = named();
+      participants.values().forEach(SnapshotParticipant::beforeSnapshot);
       EngineClock clock = engine.clock();
       EngineStateData state = StateCapture.capture(engine.context().state(), engine.context().writer().position(),
           clock.pinned(), clock.offsetMillis());
       long begin = System.nanoTime();
       Map<String, Object> parts = new LinkedHashMap<>();
-      participants.forEach(p -> parts.put(p.snapshotName(), p.exportState()));
+      participants.forEach((name, p) -> parts.put(name, p.exportState()));
       commandsSince = 0;
       return new Captured(new SnapshotCodec.Content(position, state, parts), (System.nanoTime() - begin) / 1_000);
     } finally {

@@ -108,6 +108,34 @@ abstract class EngineSnapshotContract {
   }
 
   @Test
+  void shouldRestartFromSnapshotsWithTheHistoryArchiveAndAnswerAsAnAllInMemoryReadModel() {
+    try (DurableEngine engine = new DurableEngine(newDatabase(), true, MANUAL)) {
+      Map<String, Long> keys = new HashMap<>();
+      List<EngineRestartScenario.Step> steps = EngineRestartScenario.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        if (i % 3 == 2) {
+          engine.engine.snapshotNow();
+          engine.restart();
+        }
+        steps.get(i).action().accept(engine, keys);
+      }
+      engine.engine.createProcessInstance(new cn.computeloan.engine.api.CreateInstanceCommand(-1, "durable", -1,
+          Map.of("id", "other", "items", List.of()), List.of(), false, 0, List.of(), "<default>")).join();
+      engine.engine.snapshotNow();
+      engine.restart();
+
+      for (SearchableEntity entity : List.of(SearchableEntity.PROCESS_INSTANCE, SearchableEntity.ELEMENT_INSTANCE,
+          SearchableEntity.VARIABLE, SearchableEntity.JOB, SearchableEntity.INCIDENT, SearchableEntity.USER_TASK)) {
+        assertThat(engine.readModel.search(entity, SearchQuery.all()).items()).as(entity.name())
+            .containsExactlyInAnyOrderElementsOf(engine.reference.search(entity, SearchQuery.all()).items());
+      }
+      var instances = engine.readModel.search(SearchableEntity.PROCESS_INSTANCE, SearchQuery.all()).items();
+      assertThat(instances).extracting(i -> i.get("state")).containsExactlyInAnyOrder("COMPLETED", "ACTIVE");
+      engine.database.close();
+    }
+  }
+
+  @Test
   void shouldNotReplayWhatTheSnapshotCovers() {
     try (DurableEngine engine = new DurableEngine(newDatabase(), MANUAL)) {
       runSteps(engine, 8, new HashMap<>());
