@@ -90,8 +90,12 @@ public final class DmnScalaPolicyDecisions implements PolicyDecisions {
     return of(new PolicyDmnEngine(), filesByName);
   }
 
-  /** {@link #of(Map)} on the given engine. */
-  static DmnScalaPolicyDecisions of(DmnEngine engine, Map<String, byte[]> filesByName) {
+  /**
+   * {@link #of(Map)} on the given engine: an unmodified {@code new DmnEngine.Builder().build()}
+   * evaluates as Zeebe does, for the test and the benchmark that compare it with {@link
+   * PolicyDmnEngine}.
+   */
+  public static DmnScalaPolicyDecisions of(DmnEngine engine, Map<String, byte[]> filesByName) {
     DmnScalaPolicyDecisions result =
         new DmnScalaPolicyDecisions(
             engine, DmnScalaPolicyDecisions.class.getClassLoader(), "", List.of());

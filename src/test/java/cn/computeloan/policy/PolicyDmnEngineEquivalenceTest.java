@@ -2,8 +2,12 @@ package cn.computeloan.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.credit.CreditPolicy;
+import cn.computeloan.credit.PolicyEvaluation;
+import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.decision.DecisionOutcome;
 import cn.computeloan.credit.decision.PolicyDecisionException;
+import cn.computeloan.credit.model.LoanApplication;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -42,7 +46,7 @@ import org.w3c.dom.NodeList;
  */
 class PolicyDmnEngineEquivalenceTest {
 
-  private static final int CASES_PER_DECISION = 400;
+  private static final int CASES_PER_DECISION = 300;
 
   private static final DmnScalaPolicyDecisions REFERENCE =
       new DmnScalaPolicyDecisions(
@@ -115,6 +119,18 @@ class PolicyDmnEngineEquivalenceTest {
     }
     // The generated inputs reach the rules, not only the "no match" path.
     assertThat(matchedRuleIds).as(table.decisionId()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {TestData.CHIP, TestData.DATA_CENTRE, TestData.AIGC})
+  void evaluatesTheWorkedExamplesAsUnmodifiedDmnScala(String sample) {
+    LoanApplication application = TestData.sample(sample);
+
+    PolicyEvaluation expected = new CreditPolicy(REFERENCE, TestData.CLOCK).evaluateAll(application);
+    PolicyEvaluation actual =
+        new CreditPolicy(SHARED_BUILTINS, TestData.CLOCK).evaluateAll(application);
+
+    assertThat(actual).isEqualTo(expected);
   }
 
   /**

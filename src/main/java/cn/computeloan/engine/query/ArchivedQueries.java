@@ -114,10 +114,14 @@ final class ArchivedQueries {
     if (archivedKeys.isEmpty()) {
       return List.of();
     }
-    return archive.list(new ArchiveFilter(SearchableEntity.ELEMENT_INSTANCE.name())
-            .equal("process_definition_key", processDefinitionKey)).stream()
-        .filter(element -> archivedKeys.contains((String) element.get("processInstanceKey")))
-        .toList();
+    List<Document> elements = new ArrayList<>();
+    archive.scan(new ArchiveFilter(SearchableEntity.ELEMENT_INSTANCE.name())
+        .equal("process_definition_key", processDefinitionKey), element -> {
+          if (archivedKeys.contains((String) element.get("processInstanceKey"))) {
+            elements.add(element);
+          }
+        });
+    return elements;
   }
 
   /** Root first, down to the given archived instance. */

@@ -34,6 +34,9 @@ final class HistoryArchiver implements AutoCloseable {
     void drop(Collection<Long> roots);
   }
 
+  /** Trees per archive transaction. */
+  private static final int BATCH = 128;
+
   private final HistoryArchive archive;
   private final Trees trees;
   private final ConcurrentLinkedQueue<Long> pending = new ConcurrentLinkedQueue<>();
@@ -85,14 +88,21 @@ final class HistoryArchiver implements AutoCloseable {
     return await(executor.submit(() -> change.apply(archive)));
   }
 
+  /** Archives what is queued, at most {@link #BATCH} trees per transaction so that copies stay small. */
   private void archivePending() {
-    List<Long> roots = new ArrayList<>();
-    for (Long root = pending.poll(); root != null; root = pending.poll()) {
-      roots.add(root);
+    while (true) {
+      List<Long> roots = new ArrayList<>();
+      for (Long root = pending.poll(); root != null; root = roots.size() < BATCH ? pending.poll() : null) {
+        roots.add(root);
+      }
+      if (roots.isEmpty()) {
+        return;
+      }
+      archive(roots);
     }
-    if (roots.isEmpty()) {
-      return;
-    }
+  }
+
+  private void archive(List<Long> roots) {
     try {
       // archive only what the journal holds: a command is acknowledged only after its commit
       durabilityBarrier.run();

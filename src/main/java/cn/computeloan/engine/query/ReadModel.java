@@ -95,11 +95,15 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    * written to the archive and dropped from memory (and any pending archive clearing is done).
    * Afterwards memory holds only unfinished trees (plus definitions and standalone decision
    * evaluations), which a snapshot of the read model must keep; what is archived stays in the
-   * database. Call it after the last command covered by the snapshot was processed. Throws when the
-   * archive cannot be written, in which case the snapshot must not truncate the journal.
+   * database. Call it after the last command covered by the snapshot was processed <em>and its
+   * records were delivered</em> (the engine feeds listeners after releasing its lock: flush those
+   * deliveries first). It does not need the engine lock (it waits for the journal writer, the
+   * archiver thread and this read model's lock), so it may be called while holding it. Throws when
+   * the archive cannot be written, in which case the snapshot must not truncate the journal.
    *
    * <p>Blocks until everything the read model must persist outside the snapshot is durable. The
-   * engine calls it under its lock right before {@link #exportState()}.
+   * engine calls it under its lock, after feeding the queued deliveries, right before {@link
+   * #exportState()}.
    */
   @Override
   public void beforeSnapshot() {
@@ -518,49 +522,12 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
     }
   }
 
-  /** Copies and drops finished trees for the {@link HistoryArchiver}. */
+  /** Copies and drops finished trees for the {@link HistoryArchiver}, under the read model's lock. */
   private final class TreeCopier implements HistoryArchiver.Trees {
 
     @Override
     public List<HistoryArchive.Tree> copy(java.util.Collection<Long> roots) {
-      return read(() -> {
-        Map<Long, Long> rootOf = new HashMap<>();
-        Map<Long, List<HistoryArchive.Row>> rows = new LinkedHashMap<>();
-        Map<Long, String> endDates = new HashMap<>();
-        for (long root : roots) {
-          Document instance = processInstances.instances.find(root).orElse(null);
-          if (instance == null || instance.get("endDate") == null) {
-            continue; // purged or dropped by retention meanwhile
-          }
-          endDates.put(root, (String) instance.get("endDate"));
-          rows.put(root, new ArrayList<>());
-          for (long key : processInstances.tree(root)) {
-            rootOf.put(key, root);
-            List<Map<String, Object>> flows = processInstances.sequenceFlowsInMemory(key);
-            if (flows != null) {
-              Document document = Document.restored(Long.toString(key), new LinkedHashMap<>(), null);
-              document.put("processInstanceKey", Long.toString(key)).put("flows", List.copyOf(flows));
-              rows.get(root).add(new HistoryArchive.Row(ArchiveColumns.SEQUENCE_FLOWS, document.id(), document));
-            }
-          }
-        }
-        for (SearchableEntity entity : SearchableEntity.values()) {
-          if (!ArchivedQueries.isArchived(entity)) {
-            continue;
-          }
-          for (Document document : index(entity).all()) {
-            long processInstanceKey = document.longField("processInstanceKey");
-            Long root = rootOf.get(processInstanceKey);
-            if (root != null) {
-              rows.get(root).add(new HistoryArchive.Row(entity.name(), document.id(),
-                  Document.restored(document.id(), document.toJson(), new LinkedHashMap<>(document.internals()))));
-            }
-          }
-        }
-        List<HistoryArchive.Tree> trees = new ArrayList<>();
-        rows.forEach((root, treeRows) -> trees.add(new HistoryArchive.Tree(root, endDates.get(root), treeRows)));
-        return trees;
-      });
+      return read(() -> FinishedTrees.copy(roots, processInstances, ReadModel.this::index));
     }
 
     @Override

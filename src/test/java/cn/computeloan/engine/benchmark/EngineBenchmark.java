@@ -119,7 +119,8 @@ class EngineBenchmark {
       args.add("--camunda.client.worker.override.bench-" + i + ".enabled=" + (workerCount != 1));
     }
     if (db.equals("postgres")) {
-      String schema = "engine_bench";
+      // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
+      String schema = System.getProperty("bench.schema", "engine_bench");
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -137,6 +137,9 @@ class AuditHistoryAfterRestartTest {
         assertThat(d.getDecisionDefinitionVersion()).isEqualTo(1);
         assertThat(d.getResult()).isEqualTo("\"HIGH\"");
       });
+      var decision = client.newDecisionInstanceGetRequest(decisions.get(0).getDecisionInstanceId()).send().join();
+      assertThat(decision.getEvaluatedInputs()).isNotEmpty();
+      assertThat(decision.getMatchedRules()).extracting(r -> r.getRuleId()).containsExactly("high");
 
       var flows = client.newProcessInstanceSequenceFlowsRequest(instance).send().join();
       assertThat(flows).hasSize(4);
