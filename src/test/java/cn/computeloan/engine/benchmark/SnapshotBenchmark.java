@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * 10-service-task process to completion in-process (no HTTP), leaves {@code bench.active} instances
  * active (half of them with an activated job), then measures:
  *
- * <pre>./mvnw -B -ntp test -Dtest=SnapshotBenchmark -Dbench.db=h2|postgres -Dbench.instances=10000 -DargLine=-Xmx1g</pre>
+ * <pre>./mvnw -B -ntp test -Dtest=SnapshotBenchmark -Dbench.db=h2|postgres -Dbench.instances=10000 [-Dbench.archive=true] -DargLine=-Xmx2g</pre>
  *
  * <p>Results are printed with the prefix {@code [snapshot-bench]} and written to
  * {@code target/snapshot-benchmark-<db>.txt}. Not a test: surefire skips {@code *Benchmark} classes.
@@ -54,6 +54,8 @@ class SnapshotBenchmark {
   private final int instances = Integer.getInteger("bench.instances", 10_000);
   private final int active = Integer.getInteger("bench.active", 1_000);
   private final int threads = Integer.getInteger("bench.threads", 4);
+  /** With the history archive: finished trees move to the database, memory holds the active ones. */
+  private final boolean archive = Boolean.getBoolean("bench.archive");
   private final List<String> lines = new ArrayList<>();
   private final SnapshotSettings manual = new SnapshotSettings(0, Duration.ZERO, false, false, 2);
 
@@ -112,8 +114,7 @@ class SnapshotBenchmark {
     try (HikariDataSource ds = pool(url, user)) {
       EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds),
           new SnapshotSettings(0, Duration.ZERO, false, true, 1));
-      ReadModel readModel = new ReadModel();
-      engine.addRecordListener(readModel);
+      engine.addRecordListener(readModel(engine, ds));
       engine.start();
       runMore(engine, 200);
       EngineSnapshots.Taken compacted = engine.snapshotNow();
@@ -148,9 +149,15 @@ class SnapshotBenchmark {
 
   private EmbeddedEngine start(HikariDataSource ds) {
     EmbeddedEngine engine = new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual);
-    engine.addRecordListener(new ReadModel());
+    engine.addRecordListener(readModel(engine, ds));
     engine.start();
     return engine;
+  }
+
+  private ReadModel readModel(EmbeddedEngine engine, HikariDataSource ds) {
+    ReadModel readModel = archive ? new ReadModel(ds) : new ReadModel();
+    readModel.durabilityBarrier(engine::awaitJournalled);
+    return readModel;
   }
 
   /**
@@ -166,7 +173,7 @@ class SnapshotBenchmark {
           ? new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds), new SnapshotStore(ds), manual)
           : new EmbeddedEngine(Clock.systemUTC(), new JdbcJournal(ds));
       if (readModel) {
-        engine.addRecordListener(new ReadModel());
+        engine.addRecordListener(readModel(engine, ds));
       }
       long begin = System.nanoTime();
       engine.start();
@@ -255,7 +262,7 @@ class SnapshotBenchmark {
   }
 
   private void report(String what, long value) {
-    String line = "[snapshot-bench] db=" + db + " " + what + ": " + value;
+    String line = "[snapshot-bench] db=" + db + (archive ? " archive" : "") + " " + what + ": " + value;
     System.out.println(line);
     lines.add(line);
   }
