@@ -4,7 +4,10 @@ import cn.computeloan.engine.journal.JdbcJournal;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The engine journals every command in the application's database ({@code engine_journal},
  * created by Flyway) and replays it when it starts, before the web server takes requests.
- * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only.
+ * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only. Snapshots
+ * ({@code compute-loan.engine.snapshot.*}, see docs/engine-durability.md) bound the replay: the
+ * engine restores the newest one and replays only the journal after it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedEngine
@@ -30,10 +35,20 @@ public class EmbeddedEngineConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
   public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
-      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled) {
+      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
+      @Value("${compute-loan.engine.snapshot.enabled:true}") boolean snapshots,
+      @Value("${compute-loan.engine.snapshot.every-commands:50000}") long everyCommands,
+      @Value("${compute-loan.engine.snapshot.interval:PT10M}") Duration interval,
+      @Value("${compute-loan.engine.snapshot.on-shutdown:true}") boolean onShutdown,
+      @Value("${compute-loan.engine.snapshot.compaction.enabled:true}") boolean compact,
+      @Value("${compute-loan.engine.snapshot.compaction.retain:2}") int retain) {
     DataSource db = journalled ? dataSource.getIfAvailable() : null;
     Journal journal = db == null ? Journal.none() : new JdbcJournal(db);
-    return new EmbeddedEngine(Clock.systemUTC(), journal);
+    if (db == null || !snapshots) {
+      return new EmbeddedEngine(Clock.systemUTC(), journal);
+    }
+    return new EmbeddedEngine(Clock.systemUTC(), journal, new SnapshotStore(db),
+        new SnapshotSettings(everyCommands, interval, onShutdown, compact, retain));
   }
 
   /**

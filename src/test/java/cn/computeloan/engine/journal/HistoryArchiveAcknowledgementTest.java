@@ -47,8 +47,13 @@ class HistoryArchiveAcknowledgementTest {
     }
 
     @Override
-    public long replay(Consumer<JournalEntry> consumer) {
-      return delegate.replay(consumer);
+    public long replay(long position, Consumer<JournalEntry> consumer) {
+      return delegate.replay(position, consumer);
+    }
+
+    @Override
+    public long firstPosition() {
+      return delegate.firstPosition();
     }
 
     @Override
