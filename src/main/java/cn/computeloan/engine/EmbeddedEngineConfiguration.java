@@ -5,6 +5,7 @@ import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The engine journals every command in the application's database ({@code engine_journal},
  * created by Flyway) and replays it when it starts, before the web server takes requests.
- * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only.
+ * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only;
+ * {@code compute-loan.engine.journal.commit-linger} (default 0) lets the group commit wait that long
+ * for more entries before it commits.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedEngine
@@ -30,9 +33,10 @@ public class EmbeddedEngineConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
   public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
-      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled) {
+      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
+      @Value("${compute-loan.engine.journal.commit-linger:0ms}") Duration commitLinger) {
     DataSource db = journalled ? dataSource.getIfAvailable() : null;
-    Journal journal = db == null ? Journal.none() : new JdbcJournal(db);
+    Journal journal = db == null ? Journal.none() : new JdbcJournal(db, commitLinger);
     return new EmbeddedEngine(Clock.systemUTC(), journal);
   }
 

@@ -77,7 +77,8 @@ class EngineBenchmark {
           + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage());
       log("  window " + window + " instances, " + seconds + " s per phase, " + creators + " creator threads, "
           + workerCount + " @JobWorker(s), execution-threads " + threads + ", max-jobs-active " + maxJobsActive
-          + ", poll-interval " + pollInterval + ", JVM " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+          + ", poll-interval " + pollInterval + ", arguments '" + System.getProperty("bench.args", "") + "', JVM "
+          + ManagementFactory.getRuntimeMXBean().getInputArguments()
               .stream().filter(a -> a.startsWith("-X")).toList());
 
       Phase warmUp = closedLoop(false, count(Math.max(640, window * 10)));
@@ -115,6 +116,12 @@ class EngineBenchmark {
         "--camunda.client.worker.override.bench.enabled=" + (workerCount == 1)));
     for (int i = 1; i <= BenchmarkWorkers.TASKS; i++) {
       args.add("--camunda.client.worker.override.bench-" + i + ".enabled=" + (workerCount != 1));
+    }
+    // further application properties, e.g. -Dbench.args=--compute-loan.engine.journal.commit-linger=1ms
+    for (String extra : System.getProperty("bench.args", "").split("\\s+")) {
+      if (!extra.isBlank()) {
+        args.add(extra);
+      }
     }
     if (db.equals("postgres")) {
       String schema = "engine_bench";
