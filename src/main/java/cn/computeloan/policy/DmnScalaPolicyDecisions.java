@@ -47,7 +47,7 @@ public final class DmnScalaPolicyDecisions implements PolicyDecisions {
   private record LoadedDecision(
       ParsedDmn dmn, String name, String policyVersion, Map<String, Integer> ruleIndexById) {}
 
-  private final DmnEngine engine = new DmnEngine.Builder().build();
+  private final DmnEngine engine;
   private final Map<String, LoadedDecision> decisions = new HashMap<>();
 
   /** Loads {@link #DEFAULT_FILES} from {@code bpmn/} on this class's class loader. */
@@ -64,6 +64,15 @@ public final class DmnScalaPolicyDecisions implements PolicyDecisions {
    * @throws PolicyDecisionException if a file is missing or invalid
    */
   public DmnScalaPolicyDecisions(ClassLoader loader, String folder, List<String> files) {
+    this(new PolicyDmnEngine(), loader, folder, files);
+  }
+
+  /**
+   * Loads the given DMN files into the given DMN-Scala engine ({@link PolicyDmnEngine} in
+   * production; an unmodified {@link DmnEngine} in the test that compares the two).
+   */
+  DmnScalaPolicyDecisions(DmnEngine engine, ClassLoader loader, String folder, List<String> files) {
+    this.engine = engine;
     for (String file : files) {
       try (InputStream in = loader.getResourceAsStream(folder + file)) {
         if (in == null) {
@@ -78,8 +87,18 @@ public final class DmnScalaPolicyDecisions implements PolicyDecisions {
 
   /** Loads one DMN document given as bytes (for tests and hot reloads of edited tables). */
   public static DmnScalaPolicyDecisions of(Map<String, byte[]> filesByName) {
+    return of(new PolicyDmnEngine(), filesByName);
+  }
+
+  /**
+   * {@link #of(Map)} on the given engine: an unmodified {@code new DmnEngine.Builder().build()}
+   * evaluates as Zeebe does, for the test and the benchmark that compare it with {@link
+   * PolicyDmnEngine}.
+   */
+  public static DmnScalaPolicyDecisions of(DmnEngine engine, Map<String, byte[]> filesByName) {
     DmnScalaPolicyDecisions result =
-        new DmnScalaPolicyDecisions(DmnScalaPolicyDecisions.class.getClassLoader(), "", List.of());
+        new DmnScalaPolicyDecisions(
+            engine, DmnScalaPolicyDecisions.class.getClassLoader(), "", List.of());
     filesByName.forEach(result::load);
     return result;
   }

@@ -1,6 +1,7 @@
 package cn.computeloan.process;
 
 import cn.computeloan.credit.CreditPolicy;
+import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.credit.guarantee.GuaranteeResult;
 import cn.computeloan.credit.limit.LimitResult;
 import cn.computeloan.credit.model.GuaranteeOffer;
@@ -112,6 +113,12 @@ public class CaseAssessment {
     Derived d = derive(app);
     LimitResult limit = policy.limit(app, d.review(), d.score());
     return policy.price(app, d.score(), limit, policy.guarantee(app, d.score(), limit));
+  }
+
+  /** The approval authority of the case (who approves, and the version of the table that said so). */
+  public AuthorityResult authority(LoanApplication app) {
+    Derived d = derive(app);
+    return policy.authority(app, d.score(), policy.limit(app, d.review(), d.score()));
   }
 
   /** Where in the process a job writes from (its key makes the write idempotent). */

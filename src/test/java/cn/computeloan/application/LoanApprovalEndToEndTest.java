@@ -80,12 +80,18 @@ class LoanApprovalEndToEndTest {
         "{\"assignee\":\"intake\"}").status()).isEqualTo(403);
     complete(proposal, "analyst",
         "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"算力利用率高，订单充足，建议批准。\"}");
-    // and five head-office approvers vote; the analyst cannot claim a seat
+    // and a head-office approver returns the case; the analyst cannot claim a seat
     List<UserTask> seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     assertThat(api.send("analyst", "POST", "/v2/user-tasks/" + seats.get(0).getUserTaskKey() + "/assignment",
         "{\"assignee\":\"analyst\"}").status()).isEqualTo(403);
+    complete(seats.get(0), "ho1", "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同\"}");
+    // and the analyst prepares it again, and five head-office approvers approve
+    complete(openTasks(instance, "Task_PrepareCreditProposal", 1).get(0), "analyst",
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同，建议批准。\"}");
+    seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     for (int i = 0; i < seats.size(); i++) {
-      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意\"}");
+      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意"
+          + i + "\"}");
     }
     // and the account manager signs the agreement
     complete(openTasks(instance, "Task_SignCreditAgreement", 1).get(0), "manager",
@@ -103,7 +109,35 @@ class LoanApprovalEndToEndTest {
     assertThat(detail.at("/results/SCORE/policyVersion").asText()).isNotBlank();
     assertThat(detail.at("/results/PRICING/result/finalRateBp").asInt()).isPositive();
     assertThat(detail.at("/results/PREPARATION/actor").asText()).isEqualTo("analyst");
-    assertThat(detail.path("approvals").findValuesAsText("approver")).containsExactlyInAnyOrder("ho1", "ho2", "ho3", "ho4", "ho5");
+    assertThat(detail.at("/results/PREPARATION/result/recommendation").asText()).isEqualTo("APPROVE");
+    assertThat(detail.at("/results/PREPARATION/result/proposalSummary").asText()).startsWith("已补充");
+    JsonNode approvals = detail.path("approvals");
+    assertThat(approvals).hasSize(6);
+    JsonNode returned = approvals.get(0);
+    assertThat(returned.path("approver").asText()).isEqualTo("ho1");
+    assertThat(returned.path("decision").asText()).isEqualTo("RETURN");
+    assertThat(returned.path("comment").asText()).isEqualTo("请补充GPU租赁合同");
+    assertThat(returned.path("approvedAmount").isNull()).isTrue();
+    assertThat(returned.path("round").asInt()).isEqualTo(1);
+    assertThat(returned.path("decidedAt").asText()).isNotBlank();
+    List<JsonNode> secondRound = new java.util.ArrayList<>();
+    approvals.forEach(a -> {
+      if (a.path("round").asInt() == 2) {
+        secondRound.add(a);
+      }
+    });
+    assertThat(secondRound).extracting(a -> a.path("approver").asText())
+        .containsExactlyInAnyOrder("ho1", "ho2", "ho3", "ho4", "ho5");
+    assertThat(secondRound).extracting(a -> a.path("seat").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    assertThat(secondRound).extracting(a -> a.path("comment").asText())
+        .containsExactlyInAnyOrder("同意0", "同意1", "同意2", "同意3", "同意4");
+    approvals.forEach(a -> {
+      assertThat(a.path("group").asText()).isEqualTo("head-office-approver");
+      assertThat(a.path("authorityLevel").asText()).isEqualTo("HEAD_OFFICE_CREDIT_COMMITTEE");
+      assertThat(a.path("elementId").asText()).isEqualTo("Task_ApproveAtHeadOffice");
+      assertThat(a.path("policyVersion").asText()).startsWith("ApprovalAuthority:v1");
+    });
+    assertThat(secondRound).allSatisfy(a -> assertThat(a.path("approvedAmount").decimalValue()).isPositive());
 
     JsonNode events = api.send("auditor", "GET", "/api/applications/" + id + "/audit", null).json().path("events");
     assertThat(events.get(0).path("action").asText()).isEqualTo("SUBMITTED");
@@ -119,6 +153,39 @@ class LoanApprovalEndToEndTest {
     assertThat(statuses).containsSubsequence("IN_REVIEW", "PENDING_APPROVAL", "APPROVED", "DISBURSED");
     events.forEach(e -> assertThat(e.path("processInstanceKey").asText()).as(e.toString()).isNotBlank());
     assertThat(events.findValuesAsText("actor")).contains("analyst", "ho1", "ho5");
+    List<JsonNode> votes = new java.util.ArrayList<>();
+    events.forEach(e -> {
+      if (e.path("action").asText().startsWith("STEP_APPROVAL-")) {
+        votes.add(e);
+      }
+    });
+    assertThat(votes).hasSize(6).allSatisfy(e -> {
+      assertThat(e.path("role").asText()).isEqualTo("HEAD_OFFICE_APPROVER");
+      assertThat(e.path("policyVersion").asText()).startsWith("ApprovalAuthority:v1");
+      assertThat(e.path("elementId").asText()).isEqualTo("Task_ApproveAtHeadOffice");
+    });
+    assertThat(votes.get(0).path("actor").asText()).isEqualTo("ho1");
+    assertThat(votes.get(0).path("action").asText()).isEqualTo("STEP_APPROVAL-1");
+    assertThat(votes.get(0).at("/after/decision").asText()).isEqualTo("RETURN");
+    assertThat(votes.get(0).at("/after/comment").asText()).isEqualTo("请补充GPU租赁合同");
+    assertThat(votes.subList(1, 6)).extracting(e -> e.at("/after/decision").asText()).containsOnly("APPROVE");
+    assertThat(events).filteredOn(e -> e.path("action").asText().equals("STEP_SIGNING")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.path("actor").asText()).isEqualTo("manager");
+          assertThat(e.path("role").asText()).isEqualTo("ACCOUNT_MANAGER");
+          assertThat(e.at("/after/agreementSigned").asBoolean()).isTrue();
+        });
+    List<JsonNode> preparations = new java.util.ArrayList<>();
+    events.forEach(e -> {
+      if (e.path("action").asText().equals("STEP_PREPARATION")) {
+        preparations.add(e);
+      }
+    });
+    assertThat(preparations).hasSize(2).allSatisfy(e -> {
+      assertThat(e.path("actor").asText()).isEqualTo("analyst");
+      assertThat(e.path("role").asText()).isEqualTo("CREDIT_ANALYST");
+      assertThat(e.at("/after/recommendation").asText()).isEqualTo("APPROVE");
+    });
     JsonNode verification = api.send("auditor", "GET", "/api/applications/" + id + "/audit/verification", null).json();
     assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
     assertThat(verification.path("events").asInt()).isEqualTo(events.size());

@@ -15,20 +15,22 @@ class ArchitectureTest {
 
   @Test
   void shouldKeepRestLayerOnCommandsRecordsAndReadModel() {
+    // javax.sql: the configuration hands the application's DataSource to the read model's history archive
     classes().that().resideInAPackage("cn.computeloan.engine.rest..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
             "cn.computeloan.engine.rest..", "cn.computeloan.engine.api..", "cn.computeloan.engine.record..",
-            "cn.computeloan.engine.query..", "java..", "jakarta.servlet..", "org.springframework..",
+            "cn.computeloan.engine.query..", "java..", "javax.sql..", "jakarta.servlet..", "org.springframework..",
             "com.fasterxml.jackson..", "org.slf4j..")
         .check(engineClasses);
   }
 
   @Test
   void shouldKeepReadModelFreeOfWebAndCommandSide() {
+    // javax.sql and slf4j: the history archive keeps finished trees in the application's database
     classes().that().resideInAPackage("cn.computeloan.engine.query..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "cn.computeloan.engine.query..", "cn.computeloan.engine.record..", "java..",
-            "com.fasterxml.jackson..", "io.camunda.zeebe.model.bpmn..")
+            "cn.computeloan.engine.query..", "cn.computeloan.engine.record..", "java..", "javax.sql..",
+            "org.slf4j..", "com.fasterxml.jackson..", "io.camunda.zeebe.model.bpmn..")
         .check(engineClasses);
   }
 }

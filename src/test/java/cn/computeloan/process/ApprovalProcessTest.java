@@ -113,6 +113,35 @@ class ApprovalProcessTest {
         .hasVariable("approvedAmount", 9_000_000);
     assertThat(caseFile.actors(app.applicationId(), "APPROVAL-1")).containsExactly("approver.wang", "director.zhou");
     assertThat(caseFile.status(app.applicationId())).contains(ApplicationStatus.APPROVED);
+    // and each vote is in the case file with what the approver decided, on which seat and level
+    List<InMemoryCaseFile.Step> votes = steps(app, "APPROVAL-1");
+    assertThat(votes).extracting(v -> result(v).get("decision")).containsExactly("APPROVE", "APPROVE");
+    assertThat(votes).extracting(v -> result(v).get("comment")).containsExactly("同意，额度下调至900万", "同意");
+    assertThat(votes).extracting(v -> ((Number) result(v).get("approvedAmount")).longValue())
+        .containsExactly(9_000_000L, 10_000_000L);
+    assertThat(votes).extracting(v -> ((Number) result(v).get("seat")).intValue()).containsExactly(1, 2);
+    assertThat(votes).allSatisfy(v -> {
+      assertThat(result(v)).containsEntry("group", "branch-approver").containsEntry("authorityLevel", "BRANCH_RISK_DIRECTOR")
+          .containsEntry("round", 1).containsEntry("elementId", "Task_ApproveAtBranch");
+      assertThat(v.policyVersion()).startsWith("ApprovalAuthority:v1");
+    });
+    assertThat(result(steps(app, "PREPARATION").get(0))).containsEntry("recommendation", "APPROVE")
+        .containsEntry("round", 1);
+    // and so is the analyst's decision on the referral
+    assertThat(steps(app, "REFERRAL_REVIEW")).singleElement().satisfies(r -> {
+      assertThat(r.actor()).isEqualTo("analyst.chen");
+      assertThat(result(r)).containsEntry("decision", "APPROVE")
+          .containsEntry("comment", "亏损系研发投入所致，订单充足，同意继续。");
+    });
+  }
+
+  private List<InMemoryCaseFile.Step> steps(LoanApplication app, String step) {
+    return caseFile.steps(app.applicationId()).stream().filter(s -> s.step().equals(step)).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> result(InMemoryCaseFile.Step step) {
+    return (Map<String, Object>) step.result();
   }
 
   @Test
@@ -276,6 +305,15 @@ class ApprovalProcessTest {
     prepare(instance, "analyst.li");
     fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意"));
     assertThat(instance).hasActiveElements("Task_SignCreditAgreement").hasVariable("approvalRound", 2);
+    // and the RETURN with its comment, then the second round's APPROVE, are in the case file
+    assertThat(steps(app, "APPROVAL-1")).singleElement().satisfies(v -> {
+      assertThat(v.actor()).isEqualTo("approver.wang");
+      assertThat(result(v)).containsEntry("decision", "RETURN").containsEntry("comment", "请补充大客户集中度分析")
+          .containsEntry("approvedAmount", null);
+    });
+    assertThat(steps(app, "APPROVAL-2")).singleElement()
+        .satisfies(v -> assertThat(result(v)).containsEntry("decision", "APPROVE").containsEntry("round", 2));
+    assertThat(steps(app, "PREPARATION")).extracting(v -> result(v).get("round")).containsExactly(1, 2);
   }
 
   @Test

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,6 +131,55 @@ class FormVariablesTest {
       }
     }
     assertThat(used).as("forms no task uses").containsAll(forms.keySet());
+  }
+
+  /** The default duration of a timer: the ISO period in its expression ("P3D" of {@code =if … then "P3D" else …}). */
+  private static java.time.Duration defaultDuration(BoundaryEvent timer) {
+    String expression = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+        .map(d -> ((TimerEventDefinition) d).getTimeDuration().getTextContent()).findFirst().orElseThrow();
+    Matcher m = Pattern.compile("P\\d+D").matcher(expression);
+    assertThat(m.find()).as("a default duration in " + expression).isTrue();
+    return java.time.Duration.parse(m.group());
+  }
+
+  @Test
+  void shouldMoveEveryUserTaskUpALevelAfterItsAlertAndRecordTheMove() throws IOException {
+    for (BpmnModelInstance model : models().values()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(b -> b.getAttachedTo() == task)
+            .filter(b -> b.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance)).toList();
+        BoundaryEvent alert = timers.stream().filter(b -> !b.cancelActivity()).findFirst().orElseThrow();
+        List<BoundaryEvent> moveUp = timers.stream().filter(BoundaryEvent::cancelActivity).toList();
+        assertThat(moveUp).as("interrupting move-up timer on " + task.getId()).hasSize(1);
+        assertThat(defaultDuration(moveUp.get(0))).as("move-up after the alert on " + task.getId())
+            .isGreaterThan(defaultDuration(alert));
+
+        // the move is recorded, naming the task, the group it leaves and the one it goes to
+        var recorded = moveUp.get(0).getOutgoing().iterator().next().getTarget();
+        assertThat(recorded).as(task.getId()).isInstanceOf(IntermediateThrowEvent.class);
+        assertThat(recorded.getSingleExtensionElement(ZeebeTaskDefinition.class).getType())
+            .isEqualTo("record-task-moved-up");
+        Map<String, String> headers = new java.util.HashMap<>();
+        recorded.getSingleExtensionElement(ZeebeTaskHeaders.class).getHeaders()
+            .forEach(h -> headers.put(h.getKey(), h.getValue()));
+        String groups = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups();
+        assertThat(headers).as(task.getId()).containsEntry("task", task.getId());
+        assertThat(groups).as(task.getId()).contains(headers.get("from"));
+        assertThat(headers.get("to")).as(task.getId()).isNotEqualTo(headers.get("from"));
+
+        // and the work goes on a level up: the same task for the higher group, or the higher task
+        var next = (UserTask) recorded.getOutgoing().iterator().next().getTarget();
+        String nextGroups = next.getSingleExtensionElement(ZeebeAssignmentDefinition.class).getCandidateGroups();
+        if (next == task) {
+          assertThat(groups).as(task.getId()).contains("movedUp." + task.getId() + " = true then [\"" + headers.get("to"));
+        } else {
+          assertThat(nextGroups).as(task.getId()).contains(headers.get("to"));
+          assertThat(next.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId()).startsWith(
+              task.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId().replaceAll("-at-.*|-in-.*", ""));
+        }
+      }
+    }
   }
 
   @Test

@@ -69,7 +69,12 @@ class PostLoanMonitoringTest {
         .hasVariable("warningLevel", "WARNING")
         .hasCompletedElements("Task_AssessEarlyWarning", "Task_ApplyMonitoringAction", "EndEvent_LoanCalled");
     assertThat(caseFile.steps(loan.applicationId())).extracting(InMemoryCaseFile.Step::step)
-        .contains("EARLY_WARNING", "MONITORING_ACTION");
+        .contains("EARLY_WARNING", "EARLY_WARNING_REVIEW", "MONITORING_ACTION");
+    assertThat(caseFile.steps(loan.applicationId())).filteredOn(s -> s.step().equals("EARLY_WARNING_REVIEW"))
+        .singleElement().satisfies(s -> {
+          assertThat(s.actor()).isEqualTo("risk.qian");
+          assertThat(s.result().toString()).contains("CALL_LOAN", "订单大幅下滑");
+        });
   }
 
   @Test

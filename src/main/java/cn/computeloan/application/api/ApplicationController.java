@@ -118,7 +118,9 @@ public class ApplicationController {
       latest.put(s.step(), view);
       if (s.step().equals("APPROVAL") || s.step().startsWith("APPROVAL-")) {
         approvals.add(new ApprovalView(s.actor(), s.recordedAt(), text(result, "decision"), text(result, "comment"),
-            s.policyVersion()));
+            result.path("approvedAmount").isNumber() ? result.path("approvedAmount").decimalValue() : null,
+            integer(result, "round"), integer(result, "seat"), text(result, "group"), text(result, "authorityLevel"),
+            s.elementId(), s.policyVersion()));
       }
     }
     List<DocumentView> documents = store.documents(id).stream().map(DocumentView::of).toList();
@@ -162,6 +164,11 @@ public class ApplicationController {
   private static String text(JsonNode node, String field) {
     JsonNode v = node.path(field);
     return v.isMissingNode() || v.isNull() ? null : v.asText();
+  }
+
+  private static Integer integer(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isNumber() ? v.intValue() : null;
   }
 
   private JsonNode read(String json) {

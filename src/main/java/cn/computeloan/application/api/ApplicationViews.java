@@ -46,9 +46,15 @@ public final class ApplicationViews {
     }
   }
 
-  /** An approval decision, read from an {@code APPROVAL} step. */
+  /**
+   * One approver's vote, read from an {@code APPROVAL-<round>} step: who, when, what (a RETURN's or
+   * REJECT's comment too), the amount agreed to (APPROVE only), and where the vote sat: approval
+   * round, seat, the group that voted ({@code branch-approver}, ...), the authority level the policy
+   * required and the version of the table that required it.
+   */
   public record ApprovalView(String approver, Instant decidedAt, String decision, String comment,
-      String policyVersion) {}
+      BigDecimal approvedAmount, Integer round, Integer seat, String group, String authorityLevel,
+      String elementId, String policyVersion) {}
 
   /**
    * Everything about one application.

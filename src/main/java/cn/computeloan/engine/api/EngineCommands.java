@@ -84,4 +84,12 @@ public interface EngineCommands {
   void purge();
 
   void addRecordListener(RecordListener listener);
+
+  /**
+   * Blocks until the journal holds every command whose records were delivered to the listeners so
+   * far (they may be delivered a little before their commit). Listeners that copy records somewhere
+   * durable call it first, so that they never store what was not acknowledged. Throws when the
+   * journal failed. An engine without a journal returns at once.
+   */
+  default void awaitJournalled() {}
 }

@@ -57,6 +57,8 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private long journalPosition;
+  /** The journal ticket of the last append, so that readers of delivered records can await it. */
+  private volatile long lastTicket;
   private volatile JournalException journalFailure;
 
   /** An engine without durability (tests): it is started at once. */
@@ -169,6 +171,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         servedActivations.clear();
         if (!entries.isEmpty()) {
           ticket = journal.append(entries);
+          lastTicket = ticket;
         } else if (!records.isEmpty()) {
           LOG.warn("A step that was not journalled wrote {} records", records.size());
         }
@@ -339,6 +342,14 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   @Override
   public DecisionResult evaluateDecision(String decisionId, long decisionKey, Map<String, Object> variables, String tenantId) {
     return execute(new EngineCommand.EvaluateDecision(decisionId, decisionKey, variables));
+  }
+
+  @Override
+  public void awaitJournalled() {
+    long ticket = lastTicket;
+    if (ticket > 0) {
+      journal.awaitDurable(ticket);
+    }
   }
 
   @Override

@@ -69,15 +69,25 @@ public final class JobBehavior {
       job.state(Job.State.ACTIVATED);
       job.worker(worker);
       job.deadline(now + timeout);
-      Map<String, Object> variables = fetchVariables(job.elementInstance(), fetch);
+      Map<String, Object> variables = fetchVariables(job, fetch);
       ctx.writer().job("ACTIVATED", job, variables);
       result.add(toActivated(job, variables));
     }
     return result;
   }
 
-  private Map<String, Object> fetchVariables(ElementInstance instance, List<String> fetch) {
-    Map<String, Object> visible = ctx.variables().visible(instance);
+  /**
+   * The variables a job sees: those visible from its element instance; for a task listener of a
+   * completion, the variables the completion carries shadow them (Zeebe's JobVariablesCollector:
+   * a completing listener can check what the person entered before it reaches the process).
+   */
+  private Map<String, Object> fetchVariables(Job job, List<String> fetch) {
+    Map<String, Object> visible = ctx.variables().visible(job.elementInstance());
+    Map<String, Object> completion = completionVariables(job);
+    if (!completion.isEmpty()) {
+      visible = new LinkedHashMap<>(visible);
+      visible.putAll(completion);
+    }
     if (fetch == null || fetch.isEmpty()) {
       return visible;
     }
@@ -88,6 +98,17 @@ public final class JobBehavior {
       }
     }
     return result;
+  }
+
+  private Map<String, Object> completionVariables(Job job) {
+    if (!"TASK_LISTENER".equals(job.kind())) {
+      return Map.of();
+    }
+    UserTask task = ctx.state().userTasks().get(job.elementInstance().userTaskKey());
+    if (task == null || task.state() != UserTask.State.COMPLETING || task.transition() == null) {
+      return Map.of();
+    }
+    return task.transition().changes();
   }
 
   private ActivatedJob toActivated(Job job, Map<String, Object> variables) {

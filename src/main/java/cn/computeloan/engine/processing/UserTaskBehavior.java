@@ -259,8 +259,9 @@ public final class UserTaskBehavior {
           type.isFailure() ? type.failureMessage() : retries.failureMessage());
       return;
     }
-    var job = ctx.jobs().create(instance, type.value(), retries.value().intValue(), Map.of(), "TASK_LISTENER",
-        task.state().name());
+    // the task's headers are the listener job's custom headers, as on Zeebe
+    var job = ctx.jobs().create(instance, type.value(), retries.value().intValue(), task.customHeaders(),
+        "TASK_LISTENER", task.state().name());
     instance.jobKey(job.key());
   }
 

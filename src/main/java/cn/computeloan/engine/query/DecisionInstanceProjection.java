@@ -46,12 +46,14 @@ final class DecisionInstanceProjection {
 
   /** The instance with its evaluated inputs and matched rules. */
   Optional<Map<String, Object>> get(String decisionEvaluationInstanceKey) {
-    return instances.find(decisionEvaluationInstanceKey).map(instance -> {
-      Map<String, Object> json = instance.toJson();
-      json.put("evaluatedInputs", instance.internal("evaluatedInputs"));
-      json.put("matchedRules", instance.internal("matchedRules"));
-      return json;
-    });
+    return instances.find(decisionEvaluationInstanceKey).map(DecisionInstanceProjection::withDetails);
+  }
+
+  static Map<String, Object> withDetails(Document instance) {
+    Map<String, Object> json = instance.toJson();
+    json.put("evaluatedInputs", instance.internal("evaluatedInputs"));
+    json.put("matchedRules", instance.internal("matchedRules"));
+    return json;
   }
 
   void removeInstances(Set<Long> processInstanceKeys) {

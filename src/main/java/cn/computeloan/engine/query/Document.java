@@ -10,20 +10,39 @@ import java.util.Map;
  * internal} holds what only filters and joins need (flow scope, full variable value, ...).
  *
  * <p>Documents are mutated only by projections under the read model's write lock and copied before
- * they leave it.
+ * they leave it. A document read back from the {@link HistoryArchive} is {@link #archived()}: it
+ * belongs to a finished tree, never changes again and is not in any index.
  */
 final class Document {
 
   private final String id;
-  private final Map<String, Object> fields = new LinkedHashMap<>();
-  private final Map<String, Object> internal = new LinkedHashMap<>();
+  private final Map<String, Object> fields;
+  // most documents have no internal values: the map is created on first use
+  private Map<String, Object> internal;
+  private final boolean archived;
 
   Document(String id) {
+    this(id, new LinkedHashMap<>(16), null, false);
+  }
+
+  private Document(String id, Map<String, Object> fields, Map<String, Object> internal, boolean archived) {
     this.id = id;
+    this.fields = fields;
+    this.internal = internal;
+    this.archived = archived;
+  }
+
+  /** A document read back from the archive. */
+  static Document restored(String id, Map<String, Object> fields, Map<String, Object> internal) {
+    return new Document(id, fields, internal == null || internal.isEmpty() ? null : internal, true);
   }
 
   String id() {
     return id;
+  }
+
+  boolean archived() {
+    return archived;
   }
 
   Object get(String field) {
@@ -41,12 +60,20 @@ final class Document {
   }
 
   Object internal(String name) {
-    return internal.get(name);
+    return internal == null ? null : internal.get(name);
   }
 
   Document putInternal(String name, Object value) {
+    if (internal == null) {
+      internal = new LinkedHashMap<>(4);
+    }
     internal.put(name, value);
     return this;
+  }
+
+  /** The internal values (read-only use: serialising to the archive). */
+  Map<String, Object> internals() {
+    return internal == null ? Map.of() : internal;
   }
 
   long longField(String field) {

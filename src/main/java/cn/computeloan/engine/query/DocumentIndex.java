@@ -71,21 +71,36 @@ final class DocumentIndex {
     return search(query, document -> true);
   }
 
-  /** Searches the documents that pass {@code scope} (e.g. one instance's incidents). */
+  /** Searches the documents that pass {@code scope} (e.g. one instance's incidents), in memory only. */
   SearchResult search(SearchQuery query, Predicate<Document> scope) {
-    List<Document> matches = new ArrayList<>();
+    Window window = window(hits(query, scope), query);
+    return window.result(window.hits().stream().map(Hit::json).toList());
+  }
+
+  /** The matching documents as hits (sort tuple and a copy of the JSON). */
+  List<Hit> hits(SearchQuery query, Predicate<Document> scope) {
+    List<Hit> hits = new ArrayList<>();
     for (Document document : documents.values()) {
       if (scope.test(document) && matches(document, query.filter())) {
-        matches.add(document);
+        hits.add(new Hit(tuple(document, query.sort()), document.id(), document.toJson()));
       }
     }
-    Comparator<List<Object>> order = tupleOrder(query.sort());
-    List<SortedDocument> sorted = new ArrayList<>(matches.size());
-    for (Document document : matches) {
-      sorted.add(new SortedDocument(document, tuple(document, query.sort())));
+    return hits;
+  }
+
+  /**
+   * One match of a search: its sort tuple, its id and its JSON ({@code null} for an archived
+   * document, read back only if it lands on the page).
+   */
+  record Hit(List<Object> tuple, String id, Map<String, Object> json) {}
+
+  /** The page of a search: the hits on it and the number of matches. */
+  record Window(List<Hit> hits, int total) {
+    SearchResult result(List<Map<String, Object>> items) {
+      String start = hits.isEmpty() ? null : Cursors.encode(hits.get(0).tuple());
+      String end = hits.isEmpty() ? null : Cursors.encode(hits.get(hits.size() - 1).tuple());
+      return new SearchResult(items, total, start, end);
     }
-    sorted.sort((left, right) -> order.compare(left.tuple(), right.tuple()));
-    return page(sorted, query, order);
   }
 
   boolean matches(Document document, JsonNode filter) {
@@ -120,6 +135,11 @@ final class DocumentIndex {
     return true;
   }
 
+  /** True when the property is compared with the document's own field (no custom or joint filter). */
+  boolean isPlainField(String property) {
+    return !customFilters.containsKey(property) && !isJoint(property);
+  }
+
   private boolean isJoint(String property) {
     return jointFilters.keySet().stream().anyMatch(properties -> properties.contains(property));
   }
@@ -133,7 +153,7 @@ final class DocumentIndex {
     return false;
   }
 
-  private static List<Object> tuple(Document document, List<SortField> sort) {
+  static List<Object> tuple(Document document, List<SortField> sort) {
     List<Object> tuple = new ArrayList<>(sort.size() + 1);
     for (SortField field : sort) {
       tuple.add(document.get(field.field()));
@@ -155,27 +175,26 @@ final class DocumentIndex {
     };
   }
 
-  private static SearchResult page(
-      List<SortedDocument> sorted, SearchQuery query, Comparator<List<Object>> order) {
+  /** Sorts the hits (sort fields, then id) and cuts the requested page. */
+  static Window window(List<Hit> hits, SearchQuery query) {
+    Comparator<List<Object>> order = tupleOrder(query.sort());
+    List<Hit> sorted = new ArrayList<>(hits);
+    sorted.sort((left, right) -> order.compare(left.tuple(), right.tuple()));
     PageRequest page = query.page();
     int expectedSize = query.sort().size() + 1;
-    List<SortedDocument> window;
+    List<Hit> window;
     if (page.after() != null) {
       List<Object> cursor = Cursors.decode(page.after(), expectedSize);
       window = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) > 0).limit(page.limit()).toList();
     } else if (page.before() != null) {
       List<Object> cursor = Cursors.decode(page.before(), expectedSize);
-      List<SortedDocument> before = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) < 0).toList();
+      List<Hit> before = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) < 0).toList();
       window = before.subList(Math.max(0, before.size() - page.limit()), before.size());
     } else {
       int from = Math.min(Math.max(page.from(), 0), sorted.size());
       window = sorted.subList(from, Math.min(sorted.size(), from + page.limit()));
     }
-    List<Map<String, Object>> items = window.stream().map(d -> d.document().toJson()).toList();
-    String start = window.isEmpty() ? null : Cursors.encode(window.get(0).tuple());
-    String end = window.isEmpty() ? null : Cursors.encode(window.get(window.size() - 1).tuple());
-    return new SearchResult(items, sorted.size(), start, end);
+    return new Window(List.copyOf(window), sorted.size());
   }
 
-  private record SortedDocument(Document document, List<Object> tuple) {}
 }

@@ -14,12 +14,23 @@ final class ProcessInstanceFilters {
   private final ProcessInstanceProjection processInstances;
   private final VariableProjection variables;
   private final IncidentProjection incidents;
+  private final HistoryArchive archive;
 
-  ProcessInstanceFilters(
-      ProcessInstanceProjection processInstances, VariableProjection variables, IncidentProjection incidents) {
+  /** {@code archive} (may be null) answers for archived instances, whose related entities are archived too. */
+  ProcessInstanceFilters(ProcessInstanceProjection processInstances, VariableProjection variables,
+      IncidentProjection incidents, HistoryArchive archive) {
     this.processInstances = processInstances;
     this.variables = variables;
     this.incidents = incidents;
+    this.archive = archive;
+  }
+
+  /** The instance's documents of an entity: from memory, or from the archive for an archived instance. */
+  private java.util.Collection<Document> related(Document instance, SearchableEntity entity, DocumentIndex index) {
+    if (instance.archived()) {
+      return archive.list(new ArchiveFilter(entity.name()).equal("process_instance_key", Long.parseLong(instance.id())));
+    }
+    return index.all().stream().filter(document -> instance.id().equals(document.get("processInstanceKey"))).toList();
   }
 
   void register() {
@@ -34,8 +45,7 @@ final class ProcessInstanceFilters {
   private boolean variablesMatch(Document instance, JsonNode conditions) {
     for (JsonNode condition : conditions) {
       String name = condition.path("name").asText();
-      boolean found = variables.variables.all().stream()
-          .filter(variable -> instance.id().equals(variable.get("processInstanceKey")))
+      boolean found = related(instance, SearchableEntity.VARIABLE, variables.variables).stream()
           .filter(variable -> name.equals(variable.get("name")))
           .anyMatch(variable -> FieldCondition.matches(condition.get("value"), variable.internal("fullValue")));
       if (!found) {
@@ -46,15 +56,13 @@ final class ProcessInstanceFilters {
   }
 
   private boolean incidentMessageMatches(Document instance, JsonNode condition) {
-    return incidents.incidents.all().stream()
-        .filter(incident -> instance.id().equals(incident.get("processInstanceKey")))
+    return related(instance, SearchableEntity.INCIDENT, incidents.incidents).stream()
         .filter(incident -> "ACTIVE".equals(incident.get("state")))
         .anyMatch(incident -> FieldCondition.matches(condition, incident.get("errorMessage")));
   }
 
   private boolean anElementMatches(Document instance, JsonNode filter) {
-    return processInstances.elements.all().stream()
-        .filter(element -> instance.id().equals(element.get("processInstanceKey")))
+    return related(instance, SearchableEntity.ELEMENT_INSTANCE, processInstances.elements).stream()
         .anyMatch(element -> FieldCondition.matches(filter.get("elementId"), element.get("elementId"))
             && FieldCondition.matches(filter.get("elementInstanceState"), element.get("state"))
             && FieldCondition.matches(filter.get("hasElementInstanceIncident"), element.get("hasIncident")));

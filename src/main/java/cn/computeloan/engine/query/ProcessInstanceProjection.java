@@ -25,9 +25,12 @@ final class ProcessInstanceProjection {
   private final Map<Long, List<Map<String, Object>>> sequenceFlows = new HashMap<>();
   private final Map<Long, Set<Long>> children = new HashMap<>();
   private final Map<Long, Integer> activeIncidents = new HashMap<>();
+  private final java.util.function.LongConsumer rootFinished;
 
-  ProcessInstanceProjection(DefinitionProjection definitions) {
+  /** {@code rootFinished} hears of every root process instance that completed or was terminated. */
+  ProcessInstanceProjection(DefinitionProjection definitions, java.util.function.LongConsumer rootFinished) {
     this.definitions = definitions;
+    this.rootFinished = rootFinished;
     elements.withFilter("elementInstanceScopeKey", (element, condition) ->
         FieldCondition.matches(condition, Keys.key((Long) element.internal("flowScopeKey"))));
   }
@@ -65,8 +68,13 @@ final class ProcessInstanceProjection {
           children.computeIfAbsent(value.parentProcessInstanceKey(), k -> new LinkedHashSet<>()).add(key);
         }
       }
-      case "ELEMENT_COMPLETED" -> instance.put("state", "COMPLETED").put("endDate", Keys.date(record.timestamp()));
-      case "ELEMENT_TERMINATED" -> instance.put("state", "TERMINATED").put("endDate", Keys.date(record.timestamp()));
+      case "ELEMENT_COMPLETED", "ELEMENT_TERMINATED" -> {
+        instance.put("state", record.intent().equals("ELEMENT_COMPLETED") ? "COMPLETED" : "TERMINATED")
+            .put("endDate", Keys.date(record.timestamp()));
+        if (value.parentProcessInstanceKey() <= 0) {
+          rootFinished.accept(key);
+        }
+      }
       default -> {
         // ACTIVATED, COMPLETING, TERMINATING change nothing the API shows.
       }
@@ -141,6 +149,11 @@ final class ProcessInstanceProjection {
     return sequenceFlows.getOrDefault(processInstanceKey, List.of()).stream()
         .map(flow -> (Map<String, Object>) new LinkedHashMap<>(flow))
         .toList();
+  }
+
+  /** The taken sequence flows of an instance as held in memory (null if none): for archiving. */
+  List<Map<String, Object>> sequenceFlowsInMemory(long processInstanceKey) {
+    return sequenceFlows.get(processInstanceKey);
   }
 
   /** The process instance and every instance it called, directly or not. */

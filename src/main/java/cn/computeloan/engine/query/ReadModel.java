@@ -12,6 +12,7 @@ import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /**
  * The read side of the embedded engine: projections of the record stream that answer the REST
@@ -30,43 +34,119 @@ import java.util.function.Supplier;
  * records is applied under the write lock, so a query sees the effects of a command entirely or
  * not at all; results are copies.
  *
- * <p>The whole history is kept. {@link #removeProcessInstanceTree} lets a retention job drop a
- * finished instance with everything it called; {@link #clear} empties the model when the engine
- * is purged.
+ * <p>History. Without a database everything stays in memory. With one ({@link
+ * #ReadModel(DataSource)}), every process-instance tree that finished (its root completed or was
+ * terminated) is moved by a {@link HistoryArchiver} into the {@link HistoryArchive} — after the
+ * journal holds the command that finished it (see {@link #durabilityBarrier}) — and dropped from
+ * memory, so memory holds the active trees only. Every search and get answers over memory and
+ * archive together; conditions on indexed fields go to SQL, the full filter is applied in Java.
+ * {@link #removeFinishedBefore} (retention) removes from both; {@link #clear} empties both.
  */
-public class ReadModel implements RecordListener {
+public class ReadModel implements RecordListener, AutoCloseable {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final HistoryArchive archive;
+  private final HistoryArchiver archiver;
+  private final List<Long> finishedRoots = new ArrayList<>();
   private final DefinitionProjection definitions = new DefinitionProjection();
-  private final ProcessInstanceProjection processInstances = new ProcessInstanceProjection(definitions);
+  private final ProcessInstanceProjection processInstances =
+      new ProcessInstanceProjection(definitions, finishedRoots::add);
   private final VariableProjection variables = new VariableProjection();
   private final IncidentProjection incidents = new IncidentProjection(processInstances);
   private final JobProjection jobs = new JobProjection();
-  private final UserTaskProjection userTasks = new UserTaskProjection(definitions, variables);
+  private final UserTaskProjection userTasks;
   private final MessageSubscriptionProjection messageSubscriptions = new MessageSubscriptionProjection();
   private final DecisionInstanceProjection decisionInstances = new DecisionInstanceProjection();
+  private final VariableWriters writers = new VariableWriters();
+  private final ArchivedQueries archived;
 
+  /** Keeps the whole history in memory (engine without a database). */
   public ReadModel() {
-    new ProcessInstanceFilters(processInstances, variables, incidents).register();
+    this(null);
+  }
+
+  /** Archives finished trees into this database (null: keep everything in memory). */
+  public ReadModel(DataSource dataSource) {
+    this.archive = dataSource == null ? null : new HistoryArchive(dataSource);
+    this.archiver = archive == null ? null : new HistoryArchiver(archive, new TreeCopier());
+    this.userTasks = new UserTaskProjection(definitions, variables, archive);
+    this.archived = new ArchivedQueries(archive);
+    new ProcessInstanceFilters(processInstances, variables, incidents, archive).register();
+  }
+
+  /**
+   * What the archiver calls before it writes: must block until the journal holds every command
+   * whose records were delivered so far (the engine's {@code awaitJournalled}), so that the archive
+   * contains only acknowledged history. Throwing keeps the trees in memory.
+   */
+  public void durabilityBarrier(Runnable barrier) {
+    if (archiver != null) {
+      archiver.durabilityBarrier(barrier);
+    }
+  }
+
+  /**
+   * Snapshot contract: blocks until every tree that finished in the records delivered so far is
+   * written to the archive and dropped from memory (and any pending archive clearing is done).
+   * Afterwards memory holds only unfinished trees (plus definitions and standalone decision
+   * evaluations), which a snapshot of the read model must keep; what is archived stays in the
+   * database. Call it after the last command covered by the snapshot was processed <em>and its
+   * records were delivered</em> (the engine feeds listeners after releasing its lock: flush those
+   * deliveries first). It does not need the engine lock (it waits for the journal writer, the
+   * archiver thread and this read model's lock), so it may be called while holding it. Throws when
+   * the archive cannot be written, in which case the snapshot must not truncate the journal.
+   */
+  public void beforeSnapshot() {
+    if (archiver != null) {
+      archiver.flush();
+    }
+  }
+
+  /** Documents in memory per entity kind (diagnostics and tests: memory must follow active work). */
+  public Map<SearchableEntity, Integer> documentsInMemory() {
+    return read(() -> {
+      Map<SearchableEntity, Integer> counts = new java.util.EnumMap<>(SearchableEntity.class);
+      for (SearchableEntity entity : SearchableEntity.values()) {
+        counts.put(entity, index(entity).all().size());
+      }
+      return counts;
+    });
+  }
+
+  @Override
+  public void close() {
+    if (archiver != null) {
+      archiver.close();
+    }
   }
 
   @Override
   public void onRecords(List<Record> records) {
-    write(() -> {
+    List<Long> finished = write(() -> {
+      writers.startBatch();
       for (Record record : records) {
         if (record.recordType() == RecordType.EVENT) {
+          writers.observe(record);
           apply(record);
         }
       }
-      return null;
+      List<Long> roots = List.copyOf(finishedRoots);
+      finishedRoots.clear();
+      return roots;
     });
+    if (archiver != null) {
+      archiver.finished(finished);
+    }
   }
 
   private void apply(Record record) {
     if (record.value() instanceof ProcessInstanceValue value) {
       processInstances.apply(record, value);
     } else if (record.value() instanceof VariableValue value) {
-      variables.apply(record, value);
+      long writer = writers.writer(value.scopeKey());
+      String writerElementId = processInstances.elements.find(writer).map(e -> (String) e.get("elementId"))
+          .orElse(writer == value.processInstanceKey() ? value.bpmnProcessId() : null);
+      variables.apply(record, value, writer, writerElementId);
     } else if (record.value() instanceof IncidentValue value) {
       incidents.apply(record, value);
     } else if (record.value() instanceof JobValue value) {
@@ -84,7 +164,33 @@ public class ReadModel implements RecordListener {
 
   /** Answers {@code POST /v2/<entity>/search}. */
   public SearchResult search(SearchableEntity entity, SearchQuery query) {
-    return read(() -> index(entity).search(query));
+    return search(entity, query, document -> true, filter -> filter);
+  }
+
+  /**
+   * Searches memory, then the archive (in this order, so a tree moved in between is seen at least
+   * once; a document found in both counts once).
+   */
+  private SearchResult search(SearchableEntity entity, SearchQuery query, Predicate<Document> scope,
+      UnaryOperator<ArchiveFilter> archiveScope) {
+    DocumentIndex index = index(entity);
+    List<DocumentIndex.Hit> hits = read(() -> index.hits(query, scope));
+    if (archive == null || !ArchivedQueries.isArchived(entity)) {
+      DocumentIndex.Window window = DocumentIndex.window(hits, query);
+      return window.result(window.hits().stream().map(DocumentIndex.Hit::json).toList());
+    }
+    return archived.search(entity, index, query, scope, archiveScope, hits);
+  }
+
+  /**
+   * Engine extension (Camunda 8.8 has no such endpoint): every CREATED/UPDATED of one variable, in
+   * the order they happened unless sorted otherwise, each with its value, time ({@code
+   * changeTime}), scope and writer ({@code writerElementInstanceKey}, {@code writerElementId}).
+   */
+  public SearchResult variableChanges(long variableKey, SearchQuery query) {
+    String key = Long.toString(variableKey);
+    return search(SearchableEntity.VARIABLE_CHANGE, query, change -> key.equals(change.get("variableKey")),
+        filter -> filter.equal("variable_key", variableKey));
   }
 
   /**
@@ -92,10 +198,18 @@ public class ReadModel implements RecordListener {
    * value, decision instances with inputs and rules).
    */
   public Optional<Map<String, Object>> get(SearchableEntity entity, String key) {
-    return read(() -> switch (entity) {
+    Optional<Map<String, Object>> inMemory = read(() -> switch (entity) {
       case VARIABLE -> parseKey(key).flatMap(variables::fullVariable);
       case DECISION_INSTANCE -> decisionInstances.get(key);
       default -> index(entity).find(key).map(Document::toJson);
+    });
+    if (inMemory.isPresent() || archive == null || !ArchivedQueries.isArchived(entity)) {
+      return inMemory;
+    }
+    return archive.find(entity.name(), key).map(document -> switch (entity) {
+      case VARIABLE -> VariableProjection.fullVariable(document);
+      case DECISION_INSTANCE -> DecisionInstanceProjection.withDetails(document);
+      default -> document.toJson();
     });
   }
 
@@ -122,51 +236,71 @@ public class ReadModel implements RecordListener {
   }
 
   public List<Map<String, Object>> sequenceFlows(long processInstanceKey) {
-    return read(() -> processInstances.sequenceFlows(processInstanceKey));
+    List<Map<String, Object>> inMemory = read(() -> processInstances.sequenceFlows(processInstanceKey));
+    return inMemory.isEmpty() && archive != null ? archived.sequenceFlows(processInstanceKey) : inMemory;
   }
 
   /** Element-instance counts of one process instance. */
   public List<Map<String, Object>> elementStatistics(long processInstanceKey) {
     String key = Long.toString(processInstanceKey);
-    return read(() -> ElementStatistics.of(processInstances.elements.all().stream()
+    List<Document> elements = read(() -> processInstances.elements.all().stream()
         .filter(element -> key.equals(element.get("processInstanceKey")))
-        .toList()));
+        .toList());
+    if (elements.isEmpty() && archive != null) {
+      elements = archived.elementsOf(processInstanceKey);
+    }
+    return ElementStatistics.of(elements);
   }
 
   /** Element-instance counts over the definition's instances that match the filter. */
   public List<Map<String, Object>> definitionElementStatistics(long processDefinitionKey, JsonNode instanceFilter) {
     String key = Long.toString(processDefinitionKey);
     JsonNode filter = instanceFilter == null ? SearchQuery.all().filter() : instanceFilter;
-    return read(() -> {
-      Set<String> instanceKeys = new HashSet<>();
+    Set<String> instanceKeys = new HashSet<>();
+    Map<String, Document> elements = new LinkedHashMap<>();
+    read(() -> {
       for (Document instance : processInstances.instances.all()) {
         if (key.equals(instance.get("processDefinitionKey")) && processInstances.instances.matches(instance, filter)) {
           instanceKeys.add(instance.id());
         }
       }
-      return ElementStatistics.of(processInstances.elements.all().stream()
+      processInstances.elements.all().stream()
           .filter(element -> instanceKeys.contains((String) element.get("processInstanceKey")))
-          .toList());
+          .forEach(element -> elements.put(element.id(), element));
+      return null;
     });
+    if (archive != null) {
+      archived.definitionElements(processDefinitionKey, filter, processInstances.instances, instanceKeys)
+          .forEach(element -> elements.putIfAbsent(element.id(), element));
+    }
+    return ElementStatistics.of(elements.values());
   }
 
   /** The instance's ancestors and itself, root first, as call-hierarchy entries. */
   public List<Map<String, Object>> callHierarchy(long processInstanceKey) {
-    return read(() -> processInstances.callHierarchy(processInstanceKey).stream().map(instance -> {
+    List<Document> chain = read(() -> processInstances.callHierarchy(processInstanceKey));
+    if (chain.isEmpty() && archive != null) {
+      chain = archived.callHierarchy(processInstanceKey);
+    }
+    return chain.stream().map(instance -> {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("processInstanceKey", instance.get("processInstanceKey"));
       entry.put("processDefinitionKey", instance.get("processDefinitionKey"));
       entry.put("processDefinitionName", instance.get("processDefinitionName"));
       return entry;
-    }).toList());
+    }).toList();
   }
 
   /** Incidents of the process instance and of the instances it called. */
   public SearchResult processInstanceIncidents(long processInstanceKey, SearchQuery query) {
-    return read(() -> {
-      Set<Long> tree = processInstances.tree(processInstanceKey);
-      return incidents.incidents.search(query, incident -> tree.contains(incident.longField("processInstanceKey")));
-    });
+    Set<Long> tree = read(() -> processInstances.instances.find(processInstanceKey).isPresent()
+        ? processInstances.tree(processInstanceKey) : Set.<Long>of());
+    if (tree.isEmpty() && archive != null) {
+      tree = archived.tree(processInstanceKey);
+    }
+    Set<Long> keys = tree;
+    return search(SearchableEntity.INCIDENT, query, incident -> keys.contains(incident.longField("processInstanceKey")),
+        filter -> filter.in("process_instance_key", keys));
   }
 
   /**
@@ -174,21 +308,13 @@ public class ReadModel implements RecordListener {
    * every enclosing scope, an inner variable hiding an outer one of the same name.
    */
   public SearchResult userTaskVariables(long userTaskKey, SearchQuery query) {
-    return read(() -> {
+    Set<String> ids = read(() -> {
       Document task = userTasks.tasks.find(userTaskKey).orElse(null);
       if (task == null) {
-        return new SearchResult(List.of(), 0, null, null);
-      }
-      List<Long> scopes = new ArrayList<>();
-      for (long scope = task.longField("elementInstanceKey"); scope > 0; scope = processInstances.flowScopeKey(scope)) {
-        scopes.add(scope);
-      }
-      long processInstanceKey = task.longField("processInstanceKey");
-      if (!scopes.contains(processInstanceKey)) {
-        scopes.add(processInstanceKey);
+        return null;
       }
       Map<String, String> visible = new LinkedHashMap<>();
-      for (long scope : scopes) {
+      for (long scope : scopes(task, processInstances::flowScopeKey)) {
         String scopeKey = Long.toString(scope);
         for (Document variable : variables.variables.all()) {
           if (scopeKey.equals(variable.get("scopeKey"))) {
@@ -196,9 +322,30 @@ public class ReadModel implements RecordListener {
           }
         }
       }
-      Set<String> ids = new HashSet<>(visible.values());
-      return variables.variables.search(query, variable -> ids.contains(variable.id()));
+      return Set.copyOf(visible.values());
     });
+    if (ids == null && archive != null) {
+      ids = archived.userTaskVariableIds(userTaskKey);
+    }
+    if (ids == null) {
+      return new SearchResult(List.of(), 0, null, null);
+    }
+    Set<String> visible = ids;
+    return search(SearchableEntity.VARIABLE, query, variable -> visible.contains(variable.id()),
+        filter -> filter.in("id", visible));
+  }
+
+  /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
+  static List<Long> scopes(Document task, java.util.function.LongUnaryOperator flowScope) {
+    List<Long> scopes = new ArrayList<>();
+    for (long scope = task.longField("elementInstanceKey"); scope > 0; scope = flowScope.applyAsLong(scope)) {
+      scopes.add(scope);
+    }
+    long processInstanceKey = task.longField("processInstanceKey");
+    if (!scopes.contains(processInstanceKey)) {
+      scopes.add(processInstanceKey);
+    }
+    return scopes;
   }
 
   /** Drops a process instance and every instance it called, with all their entities. */
@@ -221,7 +368,7 @@ public class ReadModel implements RecordListener {
    * @return the number of root instances removed
    */
   public int removeFinishedBefore(java.time.Instant cutoff) {
-    return write(() -> {
+    int inMemory = write(() -> {
       Set<Long> tree = new HashSet<>();
       int roots = 0;
       for (Document instance : processInstances.instances.all()) {
@@ -237,6 +384,11 @@ public class ReadModel implements RecordListener {
       }
       return roots;
     });
+    if (archiver == null) {
+      return inMemory;
+    }
+    String cutoffDate = Keys.date(cutoff.toEpochMilli());
+    return inMemory + archiver.inOrder(history -> history.deleteEndedBefore(cutoffDate));
   }
 
   private void removeInstances(Set<Long> tree) {
@@ -249,12 +401,20 @@ public class ReadModel implements RecordListener {
     processInstances.removeInstances(tree);
   }
 
-  /** Forgets everything: to be called when the engine is purged. */
+  /** Forgets everything, in memory and in the archive: to be called when the engine is purged. */
   public void clear() {
+    if (archiver != null) {
+      archiver.inOrder(history -> {
+        history.clear();
+        return null;
+      });
+    }
     write(() -> {
       definitions.clear();
       processInstances.clear();
       variables.clear();
+      writers.startBatch();
+      finishedRoots.clear();
       incidents.incidents.clear();
       jobs.jobs.clear();
       userTasks.tasks.clear();
@@ -280,6 +440,7 @@ public class ReadModel implements RecordListener {
       case MESSAGE_SUBSCRIPTION -> messageSubscriptions.subscriptions;
       case CORRELATED_MESSAGE_SUBSCRIPTION -> messageSubscriptions.correlations;
       case DECISION_INSTANCE -> decisionInstances.instances;
+      case VARIABLE_CHANGE -> variables.changes;
     };
   }
 
@@ -306,6 +467,25 @@ public class ReadModel implements RecordListener {
       return update.get();
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Copies and drops finished trees for the {@link HistoryArchiver}, under the read model's lock. */
+  private final class TreeCopier implements HistoryArchiver.Trees {
+
+    @Override
+    public List<HistoryArchive.Tree> copy(java.util.Collection<Long> roots) {
+      return read(() -> FinishedTrees.copy(roots, processInstances, ReadModel.this::index));
+    }
+
+    @Override
+    public void drop(java.util.Collection<Long> roots) {
+      write(() -> {
+        Set<Long> keys = new HashSet<>();
+        roots.forEach(root -> keys.addAll(processInstances.tree(root)));
+        removeInstances(keys);
+        return null;
+      });
     }
   }
 }

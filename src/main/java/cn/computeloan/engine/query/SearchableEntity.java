@@ -14,5 +14,7 @@ public enum SearchableEntity {
   USER_TASK,
   MESSAGE_SUBSCRIPTION,
   CORRELATED_MESSAGE_SUBSCRIPTION,
-  DECISION_INSTANCE
+  DECISION_INSTANCE,
+  /** Engine extension: every change of a variable with its writer and time (not in Camunda 8.8). */
+  VARIABLE_CHANGE
 }

@@ -31,20 +31,27 @@ final class UserTaskProjection {
   final DocumentIndex tasks = new DocumentIndex();
   private final DefinitionProjection definitions;
 
-  UserTaskProjection(DefinitionProjection definitions, VariableProjection variables) {
+  /** {@code archive} (may be null) holds the variables of archived tasks. */
+  UserTaskProjection(DefinitionProjection definitions, VariableProjection variables, HistoryArchive archive) {
     this.definitions = definitions;
     tasks.withFilter("candidateGroup", (task, condition) -> FieldCondition.matches(condition, task.get("candidateGroups")))
         .withFilter("candidateUser", (task, condition) -> FieldCondition.matches(condition, task.get("candidateUsers")))
         .withFilter("localVariables", (task, condition) ->
-            variablesMatch(variables, task.longField("elementInstanceKey"), condition))
+            variablesMatch(variables, archive, task, task.longField("elementInstanceKey"), condition))
         .withFilter("processInstanceVariables", (task, condition) ->
-            variablesMatch(variables, task.longField("processInstanceKey"), condition));
+            variablesMatch(variables, archive, task, task.longField("processInstanceKey"), condition));
   }
 
-  private static boolean variablesMatch(VariableProjection variables, long scopeKey, JsonNode conditions) {
+  private static boolean variablesMatch(
+      VariableProjection variables, HistoryArchive archive, Document task, long scopeKey, JsonNode conditions) {
     for (JsonNode condition : conditions) {
-      boolean found = variables.find(scopeKey, condition.path("name").asText())
-          .map(variable -> FieldCondition.matches(condition.get("value"), variable.internal("fullValue")))
+      String name = condition.path("name").asText();
+      java.util.Optional<Document> variable = task.archived()
+          ? archive.list(new ArchiveFilter(SearchableEntity.VARIABLE.name()).equal("scope_key", scopeKey)
+              .equal("name", name)).stream().findFirst()
+          : variables.find(scopeKey, name);
+      boolean found = variable
+          .map(v -> FieldCondition.matches(condition.get("value"), v.internal("fullValue")))
           .orElse(false);
       if (!found) {
         return false;

@@ -18,6 +18,8 @@ final class VariableProjection {
   static final int MAX_VALUE_LENGTH = 8191;
 
   final DocumentIndex variables = new DocumentIndex();
+  /** Every CREATED/UPDATED of a variable, id = record position (engine extension, see ReadModel). */
+  final DocumentIndex changes = new DocumentIndex();
   private final Map<String, Long> keysByScopeAndName = new HashMap<>();
 
   VariableProjection() {
@@ -26,7 +28,11 @@ final class VariableProjection {
         FieldCondition.matches(condition, variable.internal("fullValue")));
   }
 
-  void apply(Record record, VariableValue value) {
+  /**
+   * Applies a variable record; {@code writerElementInstanceKey} is the element instance whose
+   * activation, completion or command wrote it (or its scope when unknown).
+   */
+  void apply(Record record, VariableValue value, long writerElementInstanceKey, String writerElementId) {
     String scopeAndName = value.scopeKey() + "/" + value.name();
     long key = keysByScopeAndName.computeIfAbsent(scopeAndName, k -> record.key());
     String fullValue = value.value();
@@ -40,16 +46,31 @@ final class VariableProjection {
         .put("scopeKey", Keys.key(value.scopeKey()))
         .put("processInstanceKey", Keys.key(value.processInstanceKey()))
         .putInternal("fullValue", fullValue);
+    changes.upsert(Long.toString(record.position()))
+        .put("variableKey", Keys.key(key))
+        .put("name", value.name())
+        .put("value", fullValue)
+        .put("changeType", record.intent())
+        .put("changeTime", Keys.date(record.timestamp()))
+        .put("scopeKey", Keys.key(value.scopeKey()))
+        .put("processInstanceKey", Keys.key(value.processInstanceKey()))
+        .put("processDefinitionKey", Keys.key(value.processDefinitionKey()))
+        .put("processDefinitionId", value.bpmnProcessId())
+        .put("writerElementInstanceKey", Keys.key(writerElementInstanceKey))
+        .put("writerElementId", writerElementId)
+        .put("tenantId", value.tenantId());
   }
 
   /** The variable with its full value, in the shape of {@code VariableResult}. */
   Optional<Map<String, Object>> fullVariable(long variableKey) {
-    return variables.find(variableKey).map(variable -> {
-      Map<String, Object> json = variable.toJson();
-      json.remove("isTruncated");
-      json.put("value", variable.internal("fullValue"));
-      return json;
-    });
+    return variables.find(variableKey).map(VariableProjection::fullVariable);
+  }
+
+  static Map<String, Object> fullVariable(Document variable) {
+    Map<String, Object> json = variable.toJson();
+    json.remove("isTruncated");
+    json.put("value", variable.internal("fullValue"));
+    return json;
   }
 
   Optional<Document> find(long scopeKey, String name) {
@@ -59,11 +80,13 @@ final class VariableProjection {
 
   void removeInstances(Set<Long> processInstanceKeys) {
     variables.removeIf(v -> processInstanceKeys.contains(v.longField("processInstanceKey")));
+    changes.removeIf(c -> processInstanceKeys.contains(c.longField("processInstanceKey")));
     keysByScopeAndName.values().removeIf(key -> variables.find(key).isEmpty());
   }
 
   void clear() {
     variables.clear();
+    changes.clear();
     keysByScopeAndName.clear();
   }
 }

@@ -4,6 +4,7 @@ import cn.computeloan.engine.api.EngineCommands;
 import cn.computeloan.engine.query.ReadModel;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,9 +20,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnEmbeddedEngine
 public class EngineRestConfiguration {
 
-  @Bean
-  public ReadModel readModel() {
-    return new ReadModel();
+  /**
+   * With the journal on and a DataSource, finished process-instance trees move from memory to the
+   * history archive in that database ({@code compute-loan.engine.history.archive.enabled}, default
+   * true); otherwise the read model keeps the whole history in memory.
+   */
+  @Bean(destroyMethod = "close")
+  public ReadModel readModel(ObjectProvider<DataSource> dataSource,
+      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
+      @Value("${compute-loan.engine.history.archive.enabled:true}") boolean archived) {
+    return new ReadModel(journalled && archived ? dataSource.getIfAvailable() : null);
   }
 
   /**
@@ -60,6 +68,9 @@ public class EngineRestConfiguration {
    */
   @Bean
   public SmartInitializingSingleton readModelSubscription(ObjectProvider<EngineCommands> engine, ReadModel readModel) {
-    return () -> engine.ifAvailable(commands -> commands.addRecordListener(readModel));
+    return () -> engine.ifAvailable(commands -> {
+      commands.addRecordListener(readModel);
+      readModel.durabilityBarrier(commands::awaitJournalled);
+    });
   }
 }

@@ -1,6 +1,8 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.query.ReadModel;
+import cn.computeloan.engine.query.SearchQuery;
+import cn.computeloan.engine.query.SearchResult;
 import cn.computeloan.engine.query.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
@@ -10,7 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Variables: search (values truncated past 8191 characters) and get (full value). */
+/**
+ * Variables: search (values truncated past 8191 characters) and get (full value); and, as an
+ * engine extension for auditors, the history of changes of one variable or of all variables
+ * (docs/engine-durability.md).
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 public class VariableController {
@@ -24,6 +30,24 @@ public class VariableController {
   @PostMapping("/v2/variables/search")
   public Map<String, Object> search(@RequestBody(required = false) JsonNode body) {
     return Searches.response(readModel.search(SearchableEntity.VARIABLE, Searches.query(body)));
+  }
+
+  /** Every change of one variable: value, time, scope and the element instance that wrote it. */
+  @PostMapping("/v2/variables/{key}/changes/search")
+  public Map<String, Object> changes(@PathVariable String key, @RequestBody(required = false) JsonNode body) {
+    long variableKey = PathKeys.parse(key, "variableKey");
+    SearchQuery query = Searches.query(body);
+    SearchResult result = readModel.variableChanges(variableKey, query);
+    if (result.totalItems() == 0) {
+      PathKeys.found(readModel.get(SearchableEntity.VARIABLE, variableKey), "Variable", variableKey);
+    }
+    return Searches.response(result);
+  }
+
+  /** Variable changes of any variable, filtered like a search (processInstanceKey, name, scopeKey, ...). */
+  @PostMapping("/v2/variable-changes/search")
+  public Map<String, Object> searchChanges(@RequestBody(required = false) JsonNode body) {
+    return Searches.response(readModel.search(SearchableEntity.VARIABLE_CHANGE, Searches.query(body)));
   }
 
   @GetMapping("/v2/variables/{key}")

@@ -26,7 +26,8 @@ public class AlertSupervisorWorker {
 
   @JobWorker(type = TYPE, fetchVariables = "applicationId")
   public void alert(ActivatedJob job, @Variable String applicationId, @CustomHeaders Map<String, String> headers) {
-    caseFile.recordStep(applicationId, "ESCALATION", Map.of("overdueTask", headers.getOrDefault("task", "")),
+    caseFile.recordStep(applicationId, "ESCALATION", Map.of("kind", "SUPERVISOR_ALERTED", "overdueTask",
+        headers.getOrDefault("task", "")),
         null, TYPE, CaseAssessment.ref(job));
   }
 }

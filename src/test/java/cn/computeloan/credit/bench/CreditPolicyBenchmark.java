@@ -6,6 +6,7 @@ import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.decision.DecisionOutcome;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.policy.DmnScalaPolicyDecisions;
+import cn.computeloan.policy.PolicyDmnEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.camunda.dmn.DmnEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,10 +45,18 @@ public class CreditPolicyBenchmark {
   public String sample;
 
   /**
+   * {@code policy}: {@link PolicyDmnEngine}, what the application uses (FEEL built-ins built once).
+   * {@code dmn-scala}: an unmodified DMN-Scala engine, as Zeebe evaluates (and as the policy did
+   * before PolicyDmnEngine): the before/after comparison in one run.
+   */
+  @Param({"policy", "dmn-scala"})
+  public String engine;
+
+  /**
    * {@code shipped}: the tables in bpmn/. {@code dash-cells}: the same tables with every empty
    * ("any") input cell written as {@code -}, the experiment behind the empty-cell rule.
    */
-  @Param({"shipped", "dash-cells"})
+  @Param({"shipped"})
   public String tables;
 
   private DmnScalaPolicyDecisions decisions;
@@ -56,24 +66,32 @@ public class CreditPolicyBenchmark {
   /** Parses the DMN files once, as the application does at start-up. */
   @Setup
   public void setUp() {
-    decisions = tables.equals("shipped") ? new DmnScalaPolicyDecisions() : withDashCells();
+    DmnEngine dmnEngine =
+        switch (engine) {
+          case "policy" -> new PolicyDmnEngine();
+          case "dmn-scala" -> new DmnEngine.Builder().build();
+          default -> throw new IllegalArgumentException("engine " + engine);
+        };
+    decisions = DmnScalaPolicyDecisions.of(dmnEngine, files(tables.equals("dash-cells")));
     policy = new CreditPolicy(decisions, TestData.CLOCK);
     application = TestData.sample(sample);
   }
 
-  private static DmnScalaPolicyDecisions withDashCells() {
+  private static Map<String, byte[]> files(boolean dashCells) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (String file : DmnScalaPolicyDecisions.DEFAULT_FILES) {
       try (InputStream in = CreditPolicyBenchmark.class.getClassLoader()
           .getResourceAsStream("bpmn/" + file)) {
         String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        xml = xml.replaceAll("(<inputEntry id=\"[^\"]*\">\\s*<text>)(</text>)", "$1-$2");
+        if (dashCells) {
+          xml = xml.replaceAll("(<inputEntry id=\"[^\"]*\">\\s*<text>)(</text>)", "$1-$2");
+        }
         files.put(file, xml.getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return DmnScalaPolicyDecisions.of(files);
+    return files;
   }
 
   /** Review, score, limit, guarantee, pricing and authority for one application. */

@@ -60,6 +60,7 @@ class EngineBenchmark {
   private final AtomicLong created = new AtomicLong();
   private CamundaClient client;
   private BenchmarkWorkers workers;
+  private cn.computeloan.engine.query.ReadModel readModel;
   private static EmbeddedEngine engine;
 
   @Test
@@ -71,6 +72,7 @@ class EngineBenchmark {
     try {
       client = app.getBean(CamundaClient.class);
       workers = app.getBean(BenchmarkWorkers.class);
+      readModel = app.getBean(cn.computeloan.engine.query.ReadModel.class);
       engine = app.getBean(EmbeddedEngine.class);
       client.newDeployResourceCommand().addResourceStringUtf8(process(), "bench10.bpmn").send().join();
       log("Engine benchmark " + Instant.now() + ", commit " + commit() + ", database " + db + ", "
@@ -124,7 +126,8 @@ class EngineBenchmark {
       }
     }
     if (db.equals("postgres")) {
-      String schema = "engine_bench";
+      // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
+      String schema = System.getProperty("bench.schema", "engine_bench");
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -295,9 +298,11 @@ class EngineBenchmark {
       Phase phase = closedLoop(false, count(Math.max(1000, window * 20)));
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      int inMemory = readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue).sum();
       log(String.format("history %,d completed instances: %.0f job completions/s, %.2f ms CPU per completion; "
-              + "heap after GC %d MiB; resident %d MiB; load average %s", workers.instancesDone.sum(),
-          phase.jobsPerSecond(), phase.cpuMillisPerJob(), heap >> 20, residentMiB(), loadAverage()));
+              + "heap after GC %d MiB; resident %d MiB; read-model documents in memory %,d; load average %s",
+          workers.instancesDone.sum(), phase.jobsPerSecond(), phase.cpuMillisPerJob(), heap >> 20, residentMiB(),
+          inMemory, loadAverage()));
       if (first == null) {
         first = phase.jobsPerSecond();
       } else {

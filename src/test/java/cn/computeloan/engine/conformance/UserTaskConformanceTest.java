@@ -208,6 +208,57 @@ class UserTaskConformanceTest {
   }
 
   @Test
+  void shouldGiveTheCompletingListenerTheCompletionVariablesShadowingTheProcessVariables() {
+    // Zeebe's JobVariablesCollector: a completing listener job sees the process variables with the
+    // variables of the completion merged over them, filtered by fetchVariables like any job
+    deployWithListener(l -> l.completing().type("check-completion"));
+    var instance = start(client, "approval", Map.of("foo", "bar", "approved", false, "other", 1));
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var completion = client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true, "note", "ok")).send();
+    var all = activateOne(client, "check-completion");
+
+    assertThat(all.getVariablesAsMap()).containsEntry("foo", "bar").containsEntry("approved", true)
+        .containsEntry("note", "ok").containsEntry("other", 1);
+    client.newFailCommand(all).retries(1).send().join();
+    var fetched = client.newActivateJobsCommand().jobType("check-completion").maxJobsToActivate(1)
+        .fetchVariables("approved", "foo").requestTimeout(java.time.Duration.ofSeconds(5)).send().join().getJobs().get(0);
+    assertThat(fetched.getVariablesAsMap()).containsOnlyKeys("approved", "foo").containsEntry("approved", true);
+    client.newCompleteCommand(fetched).send().join();
+    completion.join();
+    assertThat(instance).isCompleted().hasVariable("approved", true);
+  }
+
+  @Test
+  void shouldGiveListenerJobsTheTaskHeaders() {
+    // https://docs.camunda.io/docs/components/concepts/user-task-listeners/#task-headers
+    deployTask(t -> t.zeebeTaskHeader("step", "REVIEW").zeebeTaskListener(l -> l.completing().type("check-completion")));
+    var instance = start(client, "approval");
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var completion = client.newCompleteUserTaskCommand(key).send();
+    var job = activateOne(client, "check-completion");
+
+    assertThat(job.getCustomHeaders()).containsEntry("step", "REVIEW");
+    client.newCompleteCommand(job).send().join();
+    completion.join();
+  }
+
+  @Test
+  void shouldGiveAnAssigningListenerNoCompletionVariables() {
+    deployTask(t -> t.zeebeTaskListener(l -> l.assigning().type("check-assignment")));
+    var instance = start(client, "approval", Map.of("foo", "bar"));
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var assignment = client.newAssignUserTaskCommand(key).assignee("alice").send();
+    var job = activateOne(client, "check-assignment");
+
+    assertThat(job.getVariablesAsMap()).containsOnlyKeys("foo");
+    client.newCompleteCommand(job).send().join();
+    assignment.join();
+  }
+
+  @Test
   void shouldRejectAssignmentAndUpdateDeniedByListeners() {
     deployTask(t -> t.zeebeTaskListener(l -> l.assigning().type("check-assignment"))
         .zeebeTaskListener(l -> l.updating().type("check-update")));

@@ -3,6 +3,11 @@ package cn.computeloan.engine.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.ComputeLoanApplication;
+import cn.computeloan.engine.query.ReadModel;
+import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.testing.EngineClientCredentials;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceState;
@@ -12,6 +17,10 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +92,10 @@ class AuditHistoryAfterRestartTest {
 
     try (ConfigurableApplicationContext app = start()) {
       CamundaClient client = app.getBean(CamundaClient.class);
+      ReadModel readModel = app.getBean(ReadModel.class);
+      readModel.beforeSnapshot();
+      assertThat(readModel.documentsInMemory()).as("the finished instance is served from the history archive")
+          .containsEntry(SearchableEntity.PROCESS_INSTANCE, 0).containsEntry(SearchableEntity.VARIABLE, 0);
 
       var process = client.newProcessInstanceGetRequest(instance).send().join();
       assertThat(process.getState()).isEqualTo(ProcessInstanceState.COMPLETED);
@@ -124,12 +137,59 @@ class AuditHistoryAfterRestartTest {
         assertThat(d.getDecisionDefinitionVersion()).isEqualTo(1);
         assertThat(d.getResult()).isEqualTo("\"HIGH\"");
       });
+      var decision = client.newDecisionInstanceGetRequest(decisions.get(0).getDecisionInstanceId()).send().join();
+      assertThat(decision.getEvaluatedInputs()).isNotEmpty();
+      assertThat(decision.getMatchedRules()).extracting(r -> r.getRuleId()).containsExactly("high");
 
       var flows = client.newProcessInstanceSequenceFlowsRequest(instance).send().join();
       assertThat(flows).hasSize(4);
       var statistics = client.newProcessInstanceElementStatisticsRequest(instance).send().join();
       assertThat(statistics).extracting(s -> s.getElementId() + ":" + s.getCompleted())
           .contains("assessRisk:1", "approve:1", "disburse:1", "done:1");
+
+      assertVariableChangesOverHttp(app, client, instance);
+    }
+  }
+
+  /** The engine's variable-change extension, with the same basic auth as /v2. */
+  private static void assertVariableChangesOverHttp(ConfigurableApplicationContext app, CamundaClient client,
+      long instance) {
+    long approved = client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance).name("approved"))
+        .send().join().items().get(0).getVariableKey();
+    long userTaskElement = client.newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join()
+        .items().get(0).getElementInstanceKey();
+    String url = "http://localhost:" + app.getEnvironment().getProperty("local.server.port")
+        + "/v2/variables/" + approved + "/changes/search";
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> anonymous = send(http, HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+
+    HttpResponse<String> changes = send(http, HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json").header("Authorization", EngineClientCredentials.authorization())
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertThat(changes.statusCode()).isEqualTo(200);
+    try {
+      JsonNode items = new ObjectMapper().readTree(changes.body()).get("items");
+      assertThat(items).hasSize(1);
+      assertThat(items.get(0).get("changeType").asText()).isEqualTo("CREATED");
+      assertThat(items.get(0).get("value").asText()).isEqualTo("true");
+      assertThat(items.get(0).get("writerElementId").asText()).isEqualTo("approve");
+      assertThat(items.get(0).get("writerElementInstanceKey").asLong()).isEqualTo(userTaskElement);
+      assertThat(items.get(0).hasNonNull("changeTime")).isTrue();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 

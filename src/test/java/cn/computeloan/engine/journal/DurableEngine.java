@@ -22,6 +22,9 @@ final class DurableEngine implements AutoCloseable {
   final MutableClock clock;
   EmbeddedEngine engine;
   ReadModel readModel;
+  /** With {@link #archived}: a read model of the same records that keeps everything in memory. */
+  ReadModel reference;
+  private final boolean archived;
   /** Every record the current engine delivered, the replayed ones first. */
   final List<Record> records = new CopyOnWriteArrayList<>();
 
@@ -30,6 +33,12 @@ final class DurableEngine implements AutoCloseable {
   }
 
   DurableEngine(JournalDatabase database, Instant startTime) {
+    this(database, startTime, false);
+  }
+
+  /** {@code archived}: the read model moves finished trees to the database's history archive. */
+  DurableEngine(JournalDatabase database, Instant startTime, boolean archived) {
+    this.archived = archived;
     this.database = database;
     this.clock = new MutableClock(startTime);
     start();
@@ -37,15 +46,22 @@ final class DurableEngine implements AutoCloseable {
 
   void start() {
     records.clear();
-    readModel = new ReadModel();
-    engine = new EmbeddedEngine(clock, new JdbcJournal(database.open()));
+    javax.sql.DataSource dataSource = database.open();
+    readModel = archived ? new ReadModel(dataSource) : new ReadModel();
+    engine = new EmbeddedEngine(clock, new JdbcJournal(dataSource));
     engine.addRecordListener(records::addAll);
     engine.addRecordListener(readModel);
+    readModel.durabilityBarrier(engine::awaitJournalled);
+    if (archived) {
+      reference = new ReadModel();
+      engine.addRecordListener(reference);
+    }
     engine.start();
   }
 
   void stop() {
     engine.close();
+    readModel.close();
     database.closePool();
   }
 

@@ -74,7 +74,7 @@ final class JournalDatabase implements AutoCloseable {
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword("");
-    config.setMaximumPoolSize(4);
+    config.setMaximumPoolSize(6);
     dataSource = new HikariDataSource(config);
     return dataSource;
   }
