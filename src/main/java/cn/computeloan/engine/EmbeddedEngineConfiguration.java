@@ -4,6 +4,8 @@ import cn.computeloan.engine.journal.JdbcJournal;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -23,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * created by Flyway) and replays it when it starts, before the web server takes requests.
  * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only;
  * {@code compute-loan.engine.journal.commit-linger} (default 0) lets the group commit wait that long
- * for more entries before it commits.
+ * for more entries before it commits. Snapshots ({@code compute-loan.engine.snapshot.*}, see
+ * docs/engine-durability.md) bound the replay: the engine restores the newest one and replays only
+ * the journal after it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedEngine
@@ -34,10 +38,20 @@ public class EmbeddedEngineConfiguration {
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
   public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
       @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
-      @Value("${compute-loan.engine.journal.commit-linger:0ms}") Duration commitLinger) {
+      @Value("${compute-loan.engine.journal.commit-linger:0ms}") Duration commitLinger,
+      @Value("${compute-loan.engine.snapshot.enabled:true}") boolean snapshots,
+      @Value("${compute-loan.engine.snapshot.every-commands:50000}") long everyCommands,
+      @Value("${compute-loan.engine.snapshot.interval:PT10M}") Duration interval,
+      @Value("${compute-loan.engine.snapshot.on-shutdown:true}") boolean onShutdown,
+      @Value("${compute-loan.engine.snapshot.compaction.enabled:true}") boolean compact,
+      @Value("${compute-loan.engine.snapshot.compaction.retain:2}") int retain) {
     DataSource db = journalled ? dataSource.getIfAvailable() : null;
     Journal journal = db == null ? Journal.none() : new JdbcJournal(db, commitLinger);
-    return new EmbeddedEngine(Clock.systemUTC(), journal);
+    if (db == null || !snapshots) {
+      return new EmbeddedEngine(Clock.systemUTC(), journal);
+    }
+    return new EmbeddedEngine(Clock.systemUTC(), journal, new SnapshotStore(db),
+        new SnapshotSettings(everyCommands, interval, onShutdown, compact, retain));
   }
 
   /**

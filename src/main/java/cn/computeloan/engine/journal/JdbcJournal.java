@@ -60,18 +60,35 @@ public final class JdbcJournal implements Journal {
   }
 
   @Override
-  public long replay(Consumer<JournalEntry> consumer) {
-    long last = 0;
+  public long firstPosition() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT MIN(position) FROM engine_journal");
+        ResultSet rows = select.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new JournalException("Could not read the engine journal", e);
+    }
+  }
+
+  @Override
+  public long replay(long after, Consumer<JournalEntry> consumer) {
+    long last = after;
     try (Connection connection = dataSource.getConnection()) {
       flushCommitsAtOnce(connection);
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT position, recorded_at, payload FROM engine_journal ORDER BY position")) {
+          "SELECT position, recorded_at, payload FROM engine_journal WHERE position > ? ORDER BY position")) {
+        select.setLong(1, after);
         select.setFetchSize(1000);
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             long position = rows.getLong(1);
+            if (position != last + 1) {
+              throw new JournalException("The engine journal has no entry " + (last + 1) + " (next is " + position
+                  + "): entries were deleted that no snapshot covers", null);
+            }
             EngineCommand command = JSON.readValue(rows.getString(3), EngineCommand.class);
             consumer.accept(new JournalEntry(position, rows.getLong(2), command));
             last = position;

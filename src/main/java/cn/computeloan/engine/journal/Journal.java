@@ -11,7 +11,21 @@ import java.util.function.Consumer;
 public interface Journal extends AutoCloseable {
 
   /** Feeds every stored entry, in position order, to the consumer; returns the last position (0 if none). */
-  long replay(Consumer<JournalEntry> consumer);
+  default long replay(Consumer<JournalEntry> consumer) {
+    return replay(0, consumer);
+  }
+
+  /**
+   * Feeds the stored entries after {@code position}, in order, to the consumer; returns the last
+   * position ({@code position} itself if none follows).
+   *
+   * @throws JournalException when an entry is missing (the entries must follow {@code position}
+   *     without a gap)
+   */
+  long replay(long position, Consumer<JournalEntry> consumer);
+
+  /** The first stored position: 1 for a journal never compacted, 0 when it holds nothing. */
+  long firstPosition();
 
   /** Queues entries for writing, in order; returns the position to await. */
   long append(List<JournalEntry> entries);
@@ -38,7 +52,12 @@ public interface Journal extends AutoCloseable {
   static Journal none() {
     return new Journal() {
       @Override
-      public long replay(Consumer<JournalEntry> consumer) {
+      public long replay(long position, Consumer<JournalEntry> consumer) {
+        return position;
+      }
+
+      @Override
+      public long firstPosition() {
         return 0;
       }
 

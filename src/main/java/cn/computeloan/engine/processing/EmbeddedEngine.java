@@ -9,6 +9,8 @@ import cn.computeloan.engine.journal.JournalException;
 import cn.computeloan.engine.model.ExecutableProcess;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
 import java.time.Clock;
@@ -56,6 +58,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final List<Runnable> afterUnlock = new ArrayList<>();
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
+  private final EngineSnapshots snapshots;
   private long journalPosition;
   /** The journal ticket of the last append, so that readers of delivered records can await it. */
   private volatile long lastTicket;
@@ -67,8 +70,17 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     start();
   }
 
-  /** An engine that keeps its commands in the journal; call {@link #start()} once listeners are attached. */
+  /** An engine that keeps its commands in the journal, without snapshots; call {@link #start()} once listeners are attached. */
   public EmbeddedEngine(Clock systemClock, Journal journal) {
+    this(systemClock, journal, null, null);
+  }
+
+  /**
+   * An engine that keeps its commands in the journal and takes snapshots of its state (and of the
+   * listeners that are {@link cn.computeloan.engine.record.SnapshotParticipant}s) in {@code store}
+   * (null: none); call {@link #start()} once listeners are attached.
+   */
+  public EmbeddedEngine(Clock systemClock, Journal journal, SnapshotStore store, SnapshotSettings settings) {
     this.journal = journal;
     this.clock = new EngineClock(systemClock);
     this.writer = new RecordWriter(clock);
@@ -79,23 +91,33 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
         delivery::purged);
     this.scheduler = new Scheduler(this);
+    this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, delivery.listeners());
   }
 
   /**
-   * Replays the journal (listeners receive the records again, so projections are rebuilt), then
-   * starts the scheduler, which fires what fell due while the engine was down. Idempotent.
+   * Restores the newest usable snapshot (if any), replays the journal after it (listeners receive
+   * those records again, so projections catch up), then starts the scheduler, which fires what fell
+   * due while the engine was down. Idempotent.
+   *
+   * @throws IllegalStateException when neither a snapshot nor the journal can restore what was acknowledged
    */
   public synchronized void start() {
     if (started.getCount() == 0) {
       return;
     }
     long begin = System.nanoTime();
-    long last = journal.replay(this::replay);
+    long from = snapshots == null ? 0 : snapshots.restore();
+    journalPosition = from;
+    long last = journal.replay(from, this::replay);
     journalPosition = last;
     started.countDown();
     scheduler.start();
+    if (snapshots != null) {
+      snapshots.start();
+    }
     if (last > 0) {
-      LOG.info("Engine journal replayed: {} entries in {} ms", last, (System.nanoTime() - begin) / 1_000_000);
+      LOG.info("Engine started at journal position {}: {} entries replayed after {} in {} ms", last, last - from,
+          from == 0 ? "the start" : "the snapshot at " + from, (System.nanoTime() - begin) / 1_000_000);
     }
   }
 
@@ -171,6 +193,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         servedActivations.clear();
         if (!entries.isEmpty()) {
           ticket = journal.append(entries);
+          if (snapshots != null) {
+            snapshots.journalled(entries.size());
+          }
           lastTicket = ticket;
         } else if (!records.isEmpty()) {
           LOG.warn("A step that was not journalled wrote {} records", records.size());
@@ -202,6 +227,11 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
       throw failure;
     }
     return result;
+  }
+
+  /** Feeds the listeners everything queued so far, in order (see {@link RecordDelivery#flush()}). */
+  void flushDeliveries() {
+    delivery.flush();
   }
 
   private void awaitStarted() {
@@ -239,6 +269,16 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   }
 
   ProcessingContext context() { return ctx; }
+  long journalPosition() { return journalPosition; }
+
+  /**
+   * Takes a snapshot now (tests, benchmarks, operations) and compacts as configured; null when
+   * snapshots are off or nothing was journalled since the last one.
+   */
+  public EngineSnapshots.Taken snapshotNow() {
+    awaitStarted();
+    return snapshots == null ? null : snapshots.take();
+  }
   EngineClock clock() { return clock; }
   ReentrantLock lock() { return lock; }
 
@@ -387,7 +427,10 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return this.<Long>execute(new EngineCommand.ProcessDue());
   }
 
-  /** Stops the scheduler and answers waiting long polls; the journal writes what it holds. */
+  /**
+   * Stops the scheduler and answers waiting long polls, takes the shutdown snapshot (if configured);
+   * the journal writes what it holds.
+   */
   @Override
   public void close() {
     scheduler.stop();
@@ -399,6 +442,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
       waiters.clear();
       return null;
     });
+    if (snapshots != null) {
+      snapshots.close();
+    }
     journal.close();
   }
 }

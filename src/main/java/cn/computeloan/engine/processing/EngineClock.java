@@ -61,6 +61,21 @@ public final class EngineClock {
     }
   }
 
+  /** The pinned instant, or null when the clock follows the system clock. */
+  public Instant pinned() {
+    return pinned;
+  }
+
+  public long offsetMillis() {
+    return offsetMillis;
+  }
+
+  /** Sets the pin and offset captured in a snapshot. */
+  public void restore(Instant pinnedInstant, long offset) {
+    this.pinned = pinnedInstant;
+    this.offsetMillis = offset;
+  }
+
   /** Holds the clock at {@code millis} for the command being processed. */
   void freeze(long millis) {
     frozen = millis;

@@ -28,6 +28,11 @@ final class RecordDelivery {
     listeners.add(listener);
   }
 
+  /** The listeners themselves (live view), e.g. for the snapshot participants among them. */
+  List<RecordListener> listeners() {
+    return listeners;
+  }
+
   /** Under the engine lock: queues a command's records. */
   void records(List<Record> records) {
     if (!records.isEmpty()) {

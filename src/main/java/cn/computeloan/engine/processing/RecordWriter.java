@@ -32,6 +32,16 @@ public final class RecordWriter {
     this.clock = clock;
   }
 
+  /** The position of the last record written. */
+  public long position() {
+    return position;
+  }
+
+  /** Continues the record positions after {@code value} (restoring a snapshot). */
+  public void restorePosition(long value) {
+    this.position = value;
+  }
+
   /** Hands over the records written since the last call. */
   public List<Record> drain() {
     List<Record> result = batch;

@@ -20,9 +20,9 @@ final class DefinitionProjection {
   final DocumentIndex requirements = new DocumentIndex();
   final DocumentIndex forms = new DocumentIndex();
 
-  private final Map<Long, ResourceValue> resources = new HashMap<>();
-  private final Map<Long, ValueType> kinds = new HashMap<>();
-  private final Map<Long, String> startFormIds = new HashMap<>();
+  final Map<Long, ResourceValue> resources = new HashMap<>();
+  final Map<Long, ValueType> kinds = new HashMap<>();
+  final Map<Long, String> startFormIds = new HashMap<>();
 
   DefinitionProjection() {
     processes.withFilter("isLatestVersion", (document, condition) -> {

@@ -76,6 +76,11 @@ final class Document {
     return internal == null ? Map.of() : internal;
   }
 
+  /** A copy of the internal fields (for a snapshot). */
+  Map<String, Object> internalCopy() {
+    return new LinkedHashMap<>(internals());
+  }
+
   long longField(String field) {
     Object value = fields.get(field);
     return value == null ? -1 : Long.parseLong(value.toString());

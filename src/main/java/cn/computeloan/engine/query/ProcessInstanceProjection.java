@@ -22,9 +22,9 @@ final class ProcessInstanceProjection {
   final DocumentIndex elements = new DocumentIndex();
 
   private final DefinitionProjection definitions;
-  private final Map<Long, List<Map<String, Object>>> sequenceFlows = new HashMap<>();
-  private final Map<Long, Set<Long>> children = new HashMap<>();
-  private final Map<Long, Integer> activeIncidents = new HashMap<>();
+  final Map<Long, List<Map<String, Object>>> sequenceFlows = new HashMap<>();
+  final Map<Long, Set<Long>> children = new HashMap<>();
+  final Map<Long, Integer> activeIncidents = new HashMap<>();
   private final java.util.function.LongConsumer rootFinished;
 
   /** {@code rootFinished} hears of every root process instance that completed or was terminated. */

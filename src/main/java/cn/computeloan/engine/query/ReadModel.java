@@ -10,6 +10,7 @@ import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
+import cn.computeloan.engine.record.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,8 +42,12 @@ import javax.sql.DataSource;
  * memory, so memory holds the active trees only. Every search and get answers over memory and
  * archive together; conditions on indexed fields go to SQL, the full filter is applied in Java.
  * {@link #removeFinishedBefore} (retention) removes from both; {@link #clear} empties both.
+ *
+ * <p>Engine snapshots include the read model's memory ({@link #exportState()}, {@link
+ * #importState}); the archive stays in the database. A restart restores the memory from the
+ * snapshot instead of rebuilding it from the whole journal.
  */
-public class ReadModel implements RecordListener, AutoCloseable {
+public class ReadModel implements RecordListener, AutoCloseable, SnapshotParticipant {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final HistoryArchive archive;
@@ -95,7 +100,12 @@ public class ReadModel implements RecordListener, AutoCloseable {
    * deliveries first). It does not need the engine lock (it waits for the journal writer, the
    * archiver thread and this read model's lock), so it may be called while holding it. Throws when
    * the archive cannot be written, in which case the snapshot must not truncate the journal.
+   *
+   * <p>Blocks until everything the read model must persist outside the snapshot is durable. The
+   * engine calls it under its lock, after feeding the queued deliveries, right before {@link
+   * #exportState()}.
    */
+  @Override
   public void beforeSnapshot() {
     if (archiver != null) {
       archiver.flush();
@@ -409,6 +419,12 @@ public class ReadModel implements RecordListener, AutoCloseable {
         return null;
       });
     }
+    discardState();
+  }
+
+  /** Forgets what is in memory, keeping the archive (a snapshot's state that could not be restored). */
+  @Override
+  public void discardState() {
     write(() -> {
       definitions.clear();
       processInstances.clear();
@@ -423,6 +439,42 @@ public class ReadModel implements RecordListener, AutoCloseable {
       decisionInstances.instances.clear();
       return null;
     });
+  }
+
+  // --- engine snapshots
+
+  @Override
+  public String snapshotName() {
+    return "read-model";
+  }
+
+  /** A copy of every document and lookup table, detached from the live model. */
+  @Override
+  public ReadModelState exportState() {
+    return read(() -> ReadModelSnapshots.export(indexes(), definitions, processInstances, variables));
+  }
+
+  @Override
+  public Class<?> stateType() {
+    return ReadModelState.class;
+  }
+
+  /** Replaces what the model holds in memory with an exported state; the archive stays as it is. */
+  @Override
+  public void importState(Object state) {
+    discardState();
+    write(() -> {
+      ReadModelSnapshots.restore((ReadModelState) state, indexes(), definitions, processInstances, variables);
+      return null;
+    });
+  }
+
+  private Map<String, DocumentIndex> indexes() {
+    Map<String, DocumentIndex> indexes = new LinkedHashMap<>();
+    for (SearchableEntity entity : SearchableEntity.values()) {
+      indexes.put(entity.name(), index(entity));
+    }
+    return indexes;
   }
 
   private DocumentIndex index(SearchableEntity entity) {

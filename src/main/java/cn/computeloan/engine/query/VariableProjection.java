@@ -20,7 +20,7 @@ final class VariableProjection {
   final DocumentIndex variables = new DocumentIndex();
   /** Every CREATED/UPDATED of a variable, id = record position (engine extension, see ReadModel). */
   final DocumentIndex changes = new DocumentIndex();
-  private final Map<String, Long> keysByScopeAndName = new HashMap<>();
+  final Map<String, Long> keysByScopeAndName = new HashMap<>();
 
   VariableProjection() {
     // A value filter compares the full value, not the truncated preview.

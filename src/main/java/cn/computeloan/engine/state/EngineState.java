@@ -3,7 +3,6 @@ package cn.computeloan.engine.state;
 import cn.computeloan.engine.model.ExecutableProcess;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +12,10 @@ import java.util.TreeSet;
 /**
  * Everything the engine knows right now. Mutated only on the engine thread, under the engine
  * lock; history lives in the record log, not here.
+ *
+ * <p>Maps keep insertion order (not hash order), so that a state restored from a snapshot, filled
+ * in the order it was captured, iterates exactly like the original did: processing that walks a
+ * map (closing timers of an element, timing out jobs) writes its records in the same order.
  */
 public final class EngineState {
 
@@ -28,22 +31,22 @@ public final class EngineState {
   public record DecisionDef(String decisionId, String name, int version, long key, DecisionResource drg) {}
 
   private long nextKey = 2251799813685249L;
-  final Map<Long, ExecutableProcess> processesByKey = new HashMap<>();
-  final Map<String, List<ExecutableProcess>> processVersions = new HashMap<>();
-  final Map<String, List<Form>> formVersions = new HashMap<>();
-  final Map<String, List<DecisionResource>> drgVersions = new HashMap<>();
-  final Map<String, List<DecisionDef>> decisionVersions = new HashMap<>();
-  final Map<Long, ElementInstance> elementInstances = new HashMap<>();
-  final Map<Long, Map<String, Variable>> variables = new HashMap<>();
+  final Map<Long, ExecutableProcess> processesByKey = new LinkedHashMap<>();
+  final Map<String, List<ExecutableProcess>> processVersions = new LinkedHashMap<>();
+  final Map<String, List<Form>> formVersions = new LinkedHashMap<>();
+  final Map<String, List<DecisionResource>> drgVersions = new LinkedHashMap<>();
+  final Map<String, List<DecisionDef>> decisionVersions = new LinkedHashMap<>();
+  final Map<Long, ElementInstance> elementInstances = new LinkedHashMap<>();
+  final Map<Long, Map<String, Variable>> variables = new LinkedHashMap<>();
   final Map<Long, Job> jobs = new LinkedHashMap<>();
-  final Map<String, LinkedHashSet<Job>> activatableJobs = new HashMap<>();
-  final Map<Long, Timer> timers = new HashMap<>();
+  final Map<String, LinkedHashSet<Job>> activatableJobs = new LinkedHashMap<>();
+  final Map<Long, Timer> timers = new LinkedHashMap<>();
   final TreeSet<Timer> timersByDueDate =
       new TreeSet<>(Comparator.comparingLong(Timer::dueDate).thenComparingLong(Timer::key));
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
   final Map<Long, MessageSubscription> signalSubscriptions = new LinkedHashMap<>();
   final Map<Long, Message> messages = new LinkedHashMap<>();
-  final Map<Long, UserTask> userTasks = new HashMap<>();
+  final Map<Long, UserTask> userTasks = new LinkedHashMap<>();
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
 
   /** A variable: its key (stable over updates) and its JSON-compatible value. */
@@ -63,6 +66,11 @@ public final class EngineState {
 
   public long nextKey() {
     return nextKey++;
+  }
+
+  /** Sets the next key to hand out (restoring a snapshot). */
+  public void restoreNextKey(long value) {
+    this.nextKey = value;
   }
 
   /** The key {@link #nextKey()} will hand out next, without taking it. */
@@ -90,6 +98,10 @@ public final class EngineState {
   }
 
   public java.util.Collection<List<ExecutableProcess>> allProcessVersions() { return processVersions.values(); }
+
+  public java.util.Collection<List<Form>> allFormVersions() { return formVersions.values(); }
+
+  public java.util.Collection<List<DecisionResource>> allDecisionResourceVersions() { return drgVersions.values(); }
 
   public void addForm(Form form) { formVersions.computeIfAbsent(form.formId(), k -> new ArrayList<>()).add(form); }
 
@@ -131,6 +143,31 @@ public final class EngineState {
   public Map<Long, Message> messages() { return messages; }
   public Map<Long, UserTask> userTasks() { return userTasks; }
   public Map<Long, Incident> incidents() { return incidents; }
+
+  /**
+   * Replaces everything with the content of {@code other} (a state restored from a snapshot), keeping
+   * this object, which the processing classes hold.
+   */
+  public void restoreFrom(EngineState other) {
+    clear();
+    nextKey = other.nextKey;
+    processesByKey.putAll(other.processesByKey);
+    processVersions.putAll(other.processVersions);
+    formVersions.putAll(other.formVersions);
+    drgVersions.putAll(other.drgVersions);
+    decisionVersions.putAll(other.decisionVersions);
+    elementInstances.putAll(other.elementInstances);
+    variables.putAll(other.variables);
+    jobs.putAll(other.jobs);
+    activatableJobs.putAll(other.activatableJobs);
+    timers.putAll(other.timers);
+    timersByDueDate.addAll(other.timersByDueDate);
+    messageSubscriptions.putAll(other.messageSubscriptions);
+    signalSubscriptions.putAll(other.signalSubscriptions);
+    messages.putAll(other.messages);
+    userTasks.putAll(other.userTasks);
+    incidents.putAll(other.incidents);
+  }
 
   /** Forgets everything (test purge). Keys keep increasing so no key is ever reused. */
   public void clear() {

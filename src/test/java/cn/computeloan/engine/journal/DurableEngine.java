@@ -6,11 +6,14 @@ import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.ValueType;
+import cn.computeloan.engine.snapshot.SnapshotSettings;
+import cn.computeloan.engine.snapshot.SnapshotStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /**
  * An engine on a journal database that a test can stop and start again, as an application restart
@@ -20,6 +23,8 @@ final class DurableEngine implements AutoCloseable {
 
   final JournalDatabase database;
   final MutableClock clock;
+  /** Null: no snapshots (the journal alone). */
+  final SnapshotSettings snapshots;
   EmbeddedEngine engine;
   ReadModel readModel;
   /** With {@link #archived}: a read model of the same records that keeps everything in memory. */
@@ -33,22 +38,38 @@ final class DurableEngine implements AutoCloseable {
   }
 
   DurableEngine(JournalDatabase database, Instant startTime) {
-    this(database, startTime, false);
+    this(database, startTime, false, null);
   }
 
   /** {@code archived}: the read model moves finished trees to the database's history archive. */
   DurableEngine(JournalDatabase database, Instant startTime, boolean archived) {
+    this(database, startTime, archived, null);
+  }
+
+  /** An engine that takes snapshots as {@code snapshots} says (and when a test calls {@code snapshotNow}). */
+  DurableEngine(JournalDatabase database, SnapshotSettings snapshots) {
+    this(database, Instant.parse("2026-01-05T08:00:00Z"), false, snapshots);
+  }
+
+  /** Snapshots and an archiving read model. */
+  DurableEngine(JournalDatabase database, boolean archived, SnapshotSettings snapshots) {
+    this(database, Instant.parse("2026-01-05T08:00:00Z"), archived, snapshots);
+  }
+
+  private DurableEngine(JournalDatabase database, Instant startTime, boolean archived, SnapshotSettings snapshots) {
     this.archived = archived;
     this.database = database;
     this.clock = new MutableClock(startTime);
+    this.snapshots = snapshots;
     start();
   }
 
   void start() {
     records.clear();
-    javax.sql.DataSource dataSource = database.open();
+    DataSource dataSource = database.open();
     readModel = archived ? new ReadModel(dataSource) : new ReadModel();
-    engine = new EmbeddedEngine(clock, new JdbcJournal(dataSource));
+    engine = snapshots == null ? new EmbeddedEngine(clock, new JdbcJournal(dataSource))
+        : new EmbeddedEngine(clock, new JdbcJournal(dataSource), new SnapshotStore(dataSource), snapshots);
     engine.addRecordListener(records::addAll);
     engine.addRecordListener(readModel);
     readModel.durabilityBarrier(engine::awaitJournalled);

@@ -8,6 +8,8 @@ import cn.computeloan.engine.api.CreateInstanceCommand;
 import cn.computeloan.engine.api.DeploymentResource;
 import cn.computeloan.engine.api.JobResult;
 import cn.computeloan.engine.api.PublishMessageCommand;
+import cn.computeloan.engine.query.SearchQuery;
+import cn.computeloan.engine.query.SearchableEntity;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.ValueType;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -69,7 +71,8 @@ final class EngineRestartScenario {
     steps.add(new Step("set variables", (e, k) -> e.engine.setVariables(k.get("pi"), Map.of("note", "checked"), false)));
     steps.add(new Step("complete b2", (e, k) -> e.engine.completeJob(k.get("b2"), Map.of(), JobResult.none())));
     steps.add(new Step("assign user task", (e, k) -> {
-      long task = e.records.stream().filter(is(ValueType.USER_TASK, "CREATED")).findFirst().orElseThrow().key();
+      long task = Long.parseLong((String) e.readModel.search(SearchableEntity.USER_TASK, SearchQuery.all()).items()
+          .get(0).get("userTaskKey"));
       k.put("task", task);
       e.engine.assignUserTask(task, "alice", null, true, "bob");
     }));
@@ -82,8 +85,8 @@ final class EngineRestartScenario {
     steps.add(new Step("activate c", (e, k) -> k.put("c", single(e.activate("c", 1)))));
     steps.add(new Step("fail c without retries", (e, k) -> e.engine.failJob(k.get("c"), 0, "boom", 0, null)));
     steps.add(new Step("give c retries", (e, k) -> e.engine.updateJob(k.get("c"), 1, null)));
-    steps.add(new Step("resolve incident", (e, k) -> e.engine.resolveIncident(
-        e.records.stream().filter(is(ValueType.INCIDENT, "CREATED")).findFirst().orElseThrow().key())));
+    steps.add(new Step("resolve incident", (e, k) -> e.engine.resolveIncident(Long.parseLong((String) e.readModel
+        .search(SearchableEntity.INCIDENT, SearchQuery.all()).items().get(0).get("incidentKey")))));
     steps.add(new Step("activate c again", (e, k) -> assertThat(single(e.activate("c", 1))).isEqualTo(k.get("c"))));
     steps.add(new Step("complete c", (e, k) -> e.engine.completeJob(k.get("c"), Map.of(), JobResult.none())));
     return steps;

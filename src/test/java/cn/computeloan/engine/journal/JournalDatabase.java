@@ -79,6 +79,44 @@ final class JournalDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /** Runs one statement on a connection of its own (e.g. to inspect or damage tables); returns the update count. */
+  int execute(String sql) {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Runs one statement with parameters on a connection of its own; returns the update count. */
+  int update(String sql, Object... parameters) {
+    try (Connection c = DriverManager.getConnection(url, user, ""); var s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** A data source of its own (not the engine's pool), for inspecting tables while the engine runs. */
+  DataSource separateDataSource() {
+    return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, "");
+  }
+
+  /** The single number a query answers (null as -1). */
+  long queryLong(String sql) {
+    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+        var rows = s.executeQuery(sql)) {
+      rows.next();
+      long value = rows.getLong(1);
+      return rows.wasNull() ? -1 : value;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   void closePool() {
     if (dataSource != null) {
       dataSource.close();

@@ -20,13 +20,23 @@ import java.util.Map;
  */
 public final class MultiInstanceProcessor implements ElementProcessor {
 
-  private static final class Loop {
+  /** The body's working state: the input collection and the index of the next item to start. */
+  public static final class Loop {
     final List<Object> items;
     int next;
 
     Loop(List<Object> items) {
       this.items = items;
     }
+
+    /** A loop restored from a snapshot. */
+    public Loop(List<Object> items, int next) {
+      this.items = items;
+      this.next = next;
+    }
+
+    public List<Object> items() { return items; }
+    public int next() { return next; }
   }
 
   @Override
