@@ -36,7 +36,8 @@ import scala.util.control.NonFatal$;
  *
  * <p>Everything else is what {@code FeelEngine.evaluate} does, in the same order and with the same
  * failure messages: validate the parsed expression, evaluate it with the same interpreter class in
- * a fresh root context (fresh failure collector) merged with the caller's context, report an
+ * a fresh root context (fresh failure collector) merged with the caller's context (whose variables
+ * are read in place rather than copied, see {@link #rootContextWith}), report an
  * assertion failure, an error value or a thrown non-fatal exception as a failed result, and unpack
  * the value with the engine's value mapper. {@code PolicyDmnEngineEquivalenceTest} compares this
  * engine with an unmodified DMN-Scala engine on every policy table.
