@@ -23,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The engine journals every command in the application's database ({@code engine_journal},
  * created by Flyway) and replays it when it starts, before the web server takes requests.
- * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only. Snapshots
- * ({@code compute-loan.engine.snapshot.*}, see docs/engine-durability.md) bound the replay: the
- * engine restores the newest one and replays only the journal after it.
+ * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only;
+ * {@code compute-loan.engine.journal.commit-linger} (default 0) lets the group commit wait that long
+ * for more entries before it commits. Snapshots ({@code compute-loan.engine.snapshot.*}, see
+ * docs/engine-durability.md) bound the replay: the engine restores the newest one and replays only
+ * the journal after it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnEmbeddedEngine
@@ -36,6 +38,7 @@ public class EmbeddedEngineConfiguration {
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
   public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
       @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
+      @Value("${compute-loan.engine.journal.commit-linger:0ms}") Duration commitLinger,
       @Value("${compute-loan.engine.snapshot.enabled:true}") boolean snapshots,
       @Value("${compute-loan.engine.snapshot.every-commands:50000}") long everyCommands,
       @Value("${compute-loan.engine.snapshot.interval:PT10M}") Duration interval,
@@ -43,7 +46,7 @@ public class EmbeddedEngineConfiguration {
       @Value("${compute-loan.engine.snapshot.compaction.enabled:true}") boolean compact,
       @Value("${compute-loan.engine.snapshot.compaction.retain:2}") int retain) {
     DataSource db = journalled ? dataSource.getIfAvailable() : null;
-    Journal journal = db == null ? Journal.none() : new JdbcJournal(db);
+    Journal journal = db == null ? Journal.none() : new JdbcJournal(db, commitLinger);
     if (db == null || !snapshots) {
       return new EmbeddedEngine(Clock.systemUTC(), journal);
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,6 +31,7 @@ public final class JdbcJournal implements Journal {
   private static final ObjectWriter COMMAND_WRITER = JSON.writerFor(EngineCommand.class);
 
   private final DataSource dataSource;
+  private final long lingerNanos;
   private final LinkedBlockingQueue<JournalEntry> queue = new LinkedBlockingQueue<>();
   private final Object durableMonitor = new Object();
   private volatile long durable;
@@ -41,7 +43,17 @@ public final class JdbcJournal implements Journal {
   private final Thread writer;
 
   public JdbcJournal(DataSource dataSource) {
+    this(dataSource, Duration.ZERO);
+  }
+
+  /**
+   * @param linger how long the writer may wait for more entries after the first of a batch before it
+   *     commits: fewer, larger commits (each H2 commit writes a chunk of its own) for that much more
+   *     latency per command; zero commits whatever is queued at once
+   */
+  public JdbcJournal(DataSource dataSource, Duration linger) {
     this.dataSource = dataSource;
+    this.lingerNanos = linger.toNanos();
     this.writer = new Thread(this::writeLoop, "engine-journal-writer");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -153,6 +165,7 @@ public final class JdbcJournal implements Journal {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        linger(batch);
         write(batch);
         entriesWritten += batch.size();
         commits++;
@@ -174,6 +187,18 @@ public final class JdbcJournal implements Journal {
       } finally {
         batch.clear();
       }
+    }
+  }
+
+  private void linger(List<JournalEntry> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + lingerNanos;
+    for (long left = lingerNanos; left > 0 && batch.size() < MAX_BATCH; left = deadline - System.nanoTime()) {
+      JournalEntry next = queue.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
     }
   }
 

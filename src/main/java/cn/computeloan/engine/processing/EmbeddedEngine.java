@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,11 +37,8 @@ import org.slf4j.LoggerFactory;
  * frozen for the duration of a command and the time stored with it, so {@link #start()} can replay
  * the journal into the same state. Commands wait until {@link #start()} has replayed.
  *
- * <p>Listeners (the read model) are fed outside the engine lock: each command queues its records
- * under the lock, so the queue is in processing order, and after unlocking drains the queue under a
- * delivery lock of its own before it answers its caller. So listeners see every batch once, in
- * order, one at a time, and a caller sees its command's effects in the read model once answered,
- * while the next command already runs.
+ * <p>Listeners (the read model) are fed outside the engine lock, in order, before the caller is
+ * answered ({@link RecordDelivery}).
  */
 public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
@@ -59,10 +54,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
   private final CommandHandler handler;
   private final Scheduler scheduler;
   private final Journal journal;
-  private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
-  /** Record batches and purges for the listeners, queued under the engine lock in processing order. */
-  private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock deliveryLock = new ReentrantLock();
+  private final RecordDelivery delivery = new RecordDelivery();
   private final List<Runnable> afterUnlock = new ArrayList<>();
   private final List<EngineCommand> servedActivations = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
@@ -97,9 +89,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
         results::finished);
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results,
-        () -> deliveries.add(() -> listeners.forEach(RecordListener::onPurged)));
+        delivery::purged);
     this.scheduler = new Scheduler(this);
-    this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, listeners);
+    this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, delivery.listeners());
   }
 
   /**
@@ -141,8 +133,8 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         // it failed the same way when it first ran: the journal keeps refused commands that changed state
         LOG.debug("Replayed command {} failed as before: {}", entry.position(), e.getMessage());
       }
-      deliver(writer.drain());
-      flushDeliveries();
+      delivery.records(writer.drain());
+      delivery.flush();
       afterUnlock.clear();
       servedActivations.clear();
       journalPosition = entry.position();
@@ -208,7 +200,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
         } else if (!records.isEmpty()) {
           LOG.warn("A step that was not journalled wrote {} records", records.size());
         }
-        deliver(records);
+        delivery.records(records);
         reschedule = records.stream().anyMatch(EmbeddedEngine::changesSchedule);
         answers = List.copyOf(afterUnlock);
         afterUnlock.clear();
@@ -217,7 +209,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     } finally {
       lock.unlock();
     }
-    flushDeliveries();
+    delivery.flush();
     if (ticket >= 0) {
       try {
         journal.awaitDurable(ticket);
@@ -237,30 +229,9 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return result;
   }
 
-  /** Under the engine lock: queues the command's records for the listeners. */
-  private void deliver(List<Record> records) {
-    if (!records.isEmpty()) {
-      deliveries.add(() -> listeners.forEach(l -> l.onRecords(records)));
-    }
-  }
-
-  /**
-   * Feeds the listeners everything queued so far, in order. A batch queued by this thread is either
-   * still queued (and fed here) or taken by a thread that holds the delivery lock until it has fed it.
-   */
+  /** Feeds the listeners everything queued so far, in order (see {@link RecordDelivery#flush()}). */
   void flushDeliveries() {
-    deliveryLock.lock();
-    try {
-      for (Runnable delivery = deliveries.poll(); delivery != null; delivery = deliveries.poll()) {
-        try {
-          delivery.run();
-        } catch (RuntimeException e) {
-          LOG.error("A record listener failed; it missed one batch of records", e);
-        }
-      }
-    } finally {
-      deliveryLock.unlock();
-    }
+    delivery.flush();
   }
 
   private void awaitStarted() {
@@ -448,7 +419,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public void addRecordListener(RecordListener listener) {
-    listeners.add(listener);
+    delivery.add(listener);
   }
 
   /** Fires due timers, times out jobs and expires messages; returns the next due time. */

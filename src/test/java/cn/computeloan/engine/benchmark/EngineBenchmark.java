@@ -79,7 +79,8 @@ class EngineBenchmark {
           + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage());
       log("  window " + window + " instances, " + seconds + " s per phase, " + creators + " creator threads, "
           + workerCount + " @JobWorker(s), execution-threads " + threads + ", max-jobs-active " + maxJobsActive
-          + ", poll-interval " + pollInterval + ", JVM " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+          + ", poll-interval " + pollInterval + ", arguments '" + System.getProperty("bench.args", "") + "', JVM "
+          + ManagementFactory.getRuntimeMXBean().getInputArguments()
               .stream().filter(a -> a.startsWith("-X")).toList());
 
       Phase warmUp = closedLoop(false, count(Math.max(640, window * 10)));
@@ -117,6 +118,12 @@ class EngineBenchmark {
         "--camunda.client.worker.override.bench.enabled=" + (workerCount == 1)));
     for (int i = 1; i <= BenchmarkWorkers.TASKS; i++) {
       args.add("--camunda.client.worker.override.bench-" + i + ".enabled=" + (workerCount != 1));
+    }
+    // further application properties, e.g. -Dbench.args=--compute-loan.engine.journal.commit-linger=1ms
+    for (String extra : System.getProperty("bench.args", "").split("\\s+")) {
+      if (!extra.isBlank()) {
+        args.add(extra);
+      }
     }
     if (db.equals("postgres")) {
       // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
