@@ -51,6 +51,8 @@ class EngineBenchmark {
   private final int window = Integer.getInteger("bench.window", 64);
   private final int seconds = Integer.getInteger("bench.seconds", 20);
   private final int history = Integer.getInteger("bench.history", 20_000);
+  /** Instances run before the saturation phase, so that it measures JIT-compiled code. */
+  private final int warmUpInstances = Integer.getInteger("bench.warmup", 3_000);
   private final int creators = Integer.getInteger("bench.creators", 4);
   private final int workerCount = Integer.getInteger("bench.workers", BenchmarkWorkers.TASKS);
   private final int threads = Integer.getInteger("bench.threads", 4);
@@ -83,7 +85,7 @@ class EngineBenchmark {
           + ManagementFactory.getRuntimeMXBean().getInputArguments()
               .stream().filter(a -> a.startsWith("-X")).toList());
 
-      Phase warmUp = closedLoop(false, count(Math.max(640, window * 10)));
+      Phase warmUp = closedLoop(false, count(Math.max(warmUpInstances, window * 10)));
       log(String.format("warm-up: %,d instances, %.0f job completions/s, %.2f ms CPU per completion", warmUp.instances,
           warmUp.jobsPerSecond(), warmUp.cpuMillisPerJob()));
       double rate = saturation();
