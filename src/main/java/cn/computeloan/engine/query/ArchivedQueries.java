@@ -3,7 +3,6 @@ package cn.computeloan.engine.query;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,15 +150,7 @@ final class ArchivedQueries {
       children.computeIfAbsent(instance.longField("parentProcessInstanceKey"), k -> new ArrayList<>())
           .add(Long.parseLong(instance.id()));
     }
-    Set<Long> tree = new LinkedHashSet<>();
-    List<Long> pending = new ArrayList<>(List.of(processInstanceKey));
-    while (!pending.isEmpty()) {
-      long key = pending.remove(pending.size() - 1);
-      if (tree.add(key)) {
-        pending.addAll(children.getOrDefault(key, List.of()));
-      }
-    }
-    return tree;
+    return Keys.tree(processInstanceKey, children);
   }
 
   /** Ids of the variables an archived user task sees (inner scopes hide outer ones), or null. */

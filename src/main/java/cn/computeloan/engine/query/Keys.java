@@ -3,6 +3,12 @@ package cn.computeloan.engine.query;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Conversions to the REST API's representation: keys as strings, dates as ISO-8601 strings. */
 final class Keys {
@@ -24,5 +30,19 @@ final class Keys {
 
   static String blankToNull(String text) {
     return text == null || text.isEmpty() ? null : text;
+  }
+
+  /** {@code root} and every key reachable from it through {@code children} (a call tree). */
+  static Set<Long> tree(long root, Map<Long, ? extends Collection<Long>> children) {
+    Set<Long> tree = new LinkedHashSet<>();
+    List<Long> pending = new ArrayList<>(List.of(root));
+    while (!pending.isEmpty()) {
+      long key = pending.remove(pending.size() - 1);
+      Collection<Long> called = children.get(key);
+      if (tree.add(key) && called != null) {
+        pending.addAll(called);
+      }
+    }
+    return tree;
   }
 }

@@ -158,15 +158,7 @@ final class ProcessInstanceProjection {
 
   /** The process instance and every instance it called, directly or not. */
   Set<Long> tree(long rootProcessInstanceKey) {
-    Set<Long> tree = new LinkedHashSet<>();
-    List<Long> pending = new ArrayList<>(List.of(rootProcessInstanceKey));
-    while (!pending.isEmpty()) {
-      long key = pending.remove(pending.size() - 1);
-      if (tree.add(key)) {
-        pending.addAll(children.getOrDefault(key, Set.of()));
-      }
-    }
-    return tree;
+    return Keys.tree(rootProcessInstanceKey, children);
   }
 
   /** Root first, down to the given instance. */
