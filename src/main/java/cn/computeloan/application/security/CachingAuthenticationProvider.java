@@ -28,7 +28,12 @@ public final class CachingAuthenticationProvider implements AuthenticationProvid
   private final AuthenticationProvider delegate;
   private final Duration ttl;
   private final Clock clock;
-  private final SecretKeySpec key;
+  /**
+   * One keyed HMAC per thread: {@code Mac.getInstance} and {@code init} (provider lookup, key set-up)
+   * cost about three times the hashing itself, on every request (docs/benchmarks.md, "HTTP request
+   * cost"). A Mac is not thread-safe; {@code doFinal} resets it for the next use.
+   */
+  private final ThreadLocal<Mac> macs;
   private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
   private record Entry(Authentication authentication, Instant expires) {}
@@ -39,7 +44,16 @@ public final class CachingAuthenticationProvider implements AuthenticationProvid
     this.clock = clock;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 unavailable", e);
+      }
+    });
   }
 
   @Override
@@ -65,15 +79,10 @@ public final class CachingAuthenticationProvider implements AuthenticationProvid
   }
 
   private String fingerprint(String user, String password) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(user.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
+    Mac mac = macs.get();
+    mac.update(user.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
