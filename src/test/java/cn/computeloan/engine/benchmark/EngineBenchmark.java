@@ -38,10 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Phases: warm-up; saturation (a closed loop keeping {@code bench.window} instances in flight) for
  * instances/s, job completions/s and instance latency; half of that rate, open loop, for the job
  * hand-over latency (previous job's completion sent → next job received by its worker); then history
- * growth to {@code bench.history} completed instances, with throughput, heap and resident memory at
- * each step. Every phase also reports the process's CPU time per job completion (client and engine
+ * growth: one closed loop to {@code bench.history} completed instances, measured in consecutive blocks
+ * of {@code bench.block} instances and judged for flatness ({@link GrowthBlocks}). Every phase also reports the process's CPU time per job completion (client and engine
  * share this JVM), which is far less sensitive to other load on the machine than the rates, and the
- * load average. Results go to stdout ({@code [bench]}) and {@code target/engine-benchmark-<db>.txt}.
+ * load average, and that CPU by thread group ({@link ThreadCpu}). Results go to stdout ({@code [bench]}) and {@code target/engine-benchmark-<db>.txt}.
  */
 class EngineBenchmark {
 
@@ -63,6 +63,8 @@ class EngineBenchmark {
   /** Flatness band around the median growth block (0.20 = ±20 %). */
   private final double band = Double.parseDouble(System.getProperty("bench.band", "0.20"));
   private long snapshotEvery;
+  private final String schema = System.getProperty("bench.schema", "engine_bench");
+  private final Path h2Folder = Path.of("target", "engine-benchmark-h2");
   private final List<String> report = new ArrayList<>();
   private final AtomicLong created = new AtomicLong();
   private CamundaClient client;
@@ -138,7 +140,6 @@ class EngineBenchmark {
     }
     if (db.equals("postgres")) {
       // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
-      String schema = System.getProperty("bench.schema", "engine_bench");
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -150,7 +151,7 @@ class EngineBenchmark {
       args.add("--spring.datasource.username=postgres");
       args.add("--spring.flyway.schemas=" + schema);
     } else {
-      Path folder = Path.of("target", "engine-benchmark-h2");
+      Path folder = h2Folder;
       if (Files.exists(folder)) {
         try (var files = Files.walk(folder)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -318,7 +319,7 @@ class EngineBenchmark {
         + "±%.0f%% around the median block", workers.instancesDone.sum(), history, block, 100 * band));
     GrowthBlocks blocks = new GrowthBlocks(block, workers.instancesDone::sum, workers.completions::sum,
         engine::journalStatistics, () -> readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue)
-            .sum(), snapshotEvery, this::log);
+            .sum(), () -> ProcessInfo.databaseMiB(db, h2Folder.resolve("bench.mv.db"), schema), snapshotEvery, this::log);
     closedLoop(false, count(left), blocks::tick);
     blocks.finish();
     blocks.verdict(band);

@@ -26,7 +26,7 @@ final class GrowthBlocks {
   /** One block's figures; {@code cpuByGroup} in milliseconds. */
   record Block(long history, long instances, long completions, double seconds, double cpuMillis,
       Map<String, Double> cpuByGroup, long gcs, long gcPauseMillis, long heapAfterGcMiB, long heapCommittedMiB,
-      long residentMiB, long documents, double entriesPerCommit, long snapshotsDue, String load) {
+      long residentMiB, long storageMiB, long documents, double entriesPerCommit, long snapshotsDue, String load) {
 
     double completionsPerSecond() {
       return completions / seconds;
@@ -42,6 +42,7 @@ final class GrowthBlocks {
   private final LongSupplier completions;
   private final Supplier<Journal.Statistics> journal;
   private final LongSupplier documents;
+  private final LongSupplier storageMiB;
   private final long snapshotEvery;
   private final Consumer<String> log;
   private final List<Block> blocks = new ArrayList<>();
@@ -56,12 +57,14 @@ final class GrowthBlocks {
   private Journal.Statistics journal0;
 
   GrowthBlocks(long blockInstances, LongSupplier instancesDone, LongSupplier completions,
-      Supplier<Journal.Statistics> journal, LongSupplier documents, long snapshotEvery, Consumer<String> log) {
+      Supplier<Journal.Statistics> journal, LongSupplier documents, LongSupplier storageMiB, long snapshotEvery,
+      Consumer<String> log) {
     this.blockInstances = blockInstances;
     this.instancesDone = instancesDone;
     this.completions = completions;
     this.journal = journal;
     this.documents = documents;
+    this.storageMiB = storageMiB;
     this.snapshotEvery = snapshotEvery;
     this.log = log;
     this.first = ThreadCpu.now();
@@ -106,17 +109,17 @@ final class GrowthBlocks {
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     Block block = new Block(instancesDone.getAsLong(), instancesDone.getAsLong() - done0, jobs, seconds, cpuMillis,
         byGroup, gcCount() - gcs0, gcMillis() - gcMillis0, heapAfterLastGc() >> 20, heap.getCommitted() >> 20,
-        ProcessInfo.residentMiB(), documents.getAsLong(), entries / (double) Math.max(1, commits),
+        ProcessInfo.residentMiB(), storageMiB.getAsLong(), documents.getAsLong(), entries / (double) Math.max(1, commits),
         snapshotEvery <= 0 ? 0 : j.entries() / snapshotEvery - journal0.entries() / snapshotEvery,
         ProcessInfo.loadAverage());
     blocks.add(block);
     log.accept(String.format("growth block to %,d instances (ended %s): %,d instances in %.1f s, %.0f job completions/s, "
             + "%.2f ms CPU per completion (%s); GC %d pauses %d ms; heap after GC %d MiB (committed %d MiB); "
-            + "resident %d MiB; documents in memory %,d; journal %.1f entries per commit; snapshots due %d; "
+            + "resident %d MiB; database on disk %,d MiB; documents in memory %,d; journal %.1f entries per commit; snapshots due %d; "
             + "load average %s", block.history(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
         block.instances(), seconds, block.completionsPerSecond(),
         block.cpuMillisPerCompletion(), ThreadCpu.perCompletion(byGroup, jobs), block.gcs(), block.gcPauseMillis(),
-        block.heapAfterGcMiB(), block.heapCommittedMiB(), block.residentMiB(), block.documents(),
+        block.heapAfterGcMiB(), block.heapCommittedMiB(), block.residentMiB(), block.storageMiB(), block.documents(),
         block.entriesPerCommit(), block.snapshotsDue(), block.load()));
   }
 
@@ -133,11 +136,13 @@ final class GrowthBlocks {
     log.accept("growth threads by CPU over all blocks: " + ThreadCpu.now().topThreadsSince(first, 12));
     judge("job completions/s", blocks.stream().mapToDouble(Block::completionsPerSecond).toArray(), band);
     judge("CPU per completion (ms)", blocks.stream().mapToDouble(Block::cpuMillisPerCompletion).toArray(), band);
-    log.accept(String.format("growth memory: heap after GC %d–%d MiB, resident %d–%d MiB (peak resident %d MiB)",
+    log.accept(String.format("growth memory: heap after GC %d–%d MiB, resident %d–%d MiB (peak resident %d MiB); "
+            + "database on disk %,d → %,d MiB",
         blocks.stream().mapToLong(Block::heapAfterGcMiB).min().orElse(0),
         blocks.stream().mapToLong(Block::heapAfterGcMiB).max().orElse(0),
         blocks.stream().mapToLong(Block::residentMiB).min().orElse(0),
-        blocks.stream().mapToLong(Block::residentMiB).max().orElse(0), ProcessInfo.peakResidentMiB()));
+        blocks.stream().mapToLong(Block::residentMiB).max().orElse(0), ProcessInfo.peakResidentMiB(),
+        blocks.get(0).storageMiB(), blocks.get(blocks.size() - 1).storageMiB()));
   }
 
   private void judge(String what, double[] values, double band) {

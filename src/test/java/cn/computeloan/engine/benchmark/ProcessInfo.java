@@ -5,9 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
-/** What the benchmark reports about its process and machine: load average, resident memory, commit. */
+/** What the benchmark reports about its process and machine: load average, resident memory, database size, commit. */
 final class ProcessInfo {
 
   private ProcessInfo() {}
@@ -42,6 +47,25 @@ final class ProcessInfo {
       return -1;
     }
     return -1;
+  }
+
+  /** Size of the database on disk: the H2 file, or the schema's tables with indexes on PostgreSQL (-1 if unknown). */
+  static long databaseMiB(String db, Path h2File, String schema) {
+    try {
+      if (!db.equals("postgres")) {
+        return Files.size(h2File) >> 20;
+      }
+      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+          PreparedStatement size = c.prepareStatement("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+              + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'")) {
+        size.setString(1, schema);
+        try (ResultSet rows = size.executeQuery()) {
+          return rows.next() ? rows.getLong(1) >> 20 : -1;
+        }
+      }
+    } catch (IOException | SQLException e) {
+      return -1;
+    }
   }
 
   static String commit() {
