@@ -38,10 +38,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Phases: warm-up; saturation (a closed loop keeping {@code bench.window} instances in flight) for
  * instances/s, job completions/s and instance latency; half of that rate, open loop, for the job
  * hand-over latency (previous job's completion sent → next job received by its worker); then history
- * growth: one closed loop to {@code bench.history} completed instances, measured in consecutive blocks
- * of {@code bench.block} instances and judged for flatness ({@link GrowthBlocks}). Every phase also reports the process's CPU time per job completion (client and engine
- * share this JVM), which is far less sensitive to other load on the machine than the rates, and the
- * load average, and that CPU by thread group ({@link ThreadCpu}). Results go to stdout ({@code [bench]}) and {@code target/engine-benchmark-<db>.txt}.
+ * growth: one closed loop to {@code bench.history} completed instances, measured in consecutive
+ * blocks of {@code bench.block} instances and judged for flatness ({@link GrowthBlocks}). Every phase
+ * also reports the process's CPU time per job completion (client and engine share this JVM), which is
+ * far less sensitive to other load on the machine than the rates, that CPU by thread group ({@link
+ * ThreadCpu}), and the load average. Results go to stdout ({@code [bench]}) and {@code
+ * target/engine-benchmark-<db>.txt}.
  */
 class EngineBenchmark {
 
@@ -147,7 +149,11 @@ class EngineBenchmark {
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }
-      args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
+      // the application name finds this run's backends, whose CPU is counted with the process's (ThreadCpu)
+      String name = "engine-bench-" + ProcessHandle.current().pid();
+      ThreadCpu.countOutside(() -> ProcessInfo.postgresBackends(name));
+      args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema
+          + "&ApplicationName=" + name);
       args.add("--spring.datasource.username=postgres");
       args.add("--spring.flyway.schemas=" + schema);
     } else {
@@ -297,7 +303,8 @@ class EngineBenchmark {
     workers.recording.set(false);
     log(String.format("half load (%.0f instances/s offered): %.0f job completions/s, %.2f ms CPU per completion (%s); "
             + "job hand-over p50 %.1f ms p99 %.1f ms (%d samples); instance latency p50 %.1f ms p99 %.1f ms; "
-            + "%s; load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(), phase.cpuByGroup(),
+            + "%s; load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(),
+        phase.cpuByGroup(),
         workers.handover.percentileMillis(50), workers.handover.percentileMillis(99), workers.handover.count(),
         workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), phase.journal(),
         ProcessInfo.loadAverage()));
@@ -319,7 +326,8 @@ class EngineBenchmark {
         + "±%.0f%% around the median block", workers.instancesDone.sum(), history, block, 100 * band));
     GrowthBlocks blocks = new GrowthBlocks(block, workers.instancesDone::sum, workers.completions::sum,
         engine::journalStatistics, () -> readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue)
-            .sum(), () -> ProcessInfo.databaseMiB(db, h2Folder.resolve("bench.mv.db"), schema), snapshotEvery, this::log);
+            .sum(), () -> ProcessInfo.databaseMiB(db, h2Folder.resolve("bench.mv.db"), schema), snapshotEvery,
+        this::log);
     closedLoop(false, count(left), blocks::tick);
     blocks.finish();
     blocks.verdict(band);

@@ -5,6 +5,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,14 @@ final class GrowthBlocks {
       return completions / seconds;
     }
 
+    /** CPU of this JVM (client and engine) per job completion, in ms. */
     double cpuMillisPerCompletion() {
       return cpuMillis / Math.max(1, completions);
+    }
+
+    /** As above plus the PostgreSQL backends serving this JVM's connections (none on H2). */
+    double cpuWithDatabasePerCompletion() {
+      return (cpuMillis + cpuByGroup.getOrDefault("postgres", 0.0)) / Math.max(1, completions);
     }
   }
 
@@ -102,21 +110,24 @@ final class GrowthBlocks {
     long jobs = completions.getAsLong() - completions0;
     ThreadCpu cpu = ThreadCpu.now();
     Map<String, Double> byGroup = cpu.millisByGroupSince(cpu0);
-    double cpuMillis = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+    double cpuMillis = byGroup.entrySet().stream().filter(e -> !e.getKey().equals("postgres"))
+        .mapToDouble(Map.Entry::getValue).sum();
     Journal.Statistics j = journal.get();
     long entries = j.entries() - journal0.entries();
     long commits = j.commits() - journal0.commits();
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     Block block = new Block(instancesDone.getAsLong(), instancesDone.getAsLong() - done0, jobs, seconds, cpuMillis,
         byGroup, gcCount() - gcs0, gcMillis() - gcMillis0, heapAfterLastGc() >> 20, heap.getCommitted() >> 20,
-        ProcessInfo.residentMiB(), storageMiB.getAsLong(), documents.getAsLong(), entries / (double) Math.max(1, commits),
+        ProcessInfo.residentMiB(), storageMiB.getAsLong(), documents.getAsLong(),
+        entries / (double) Math.max(1, commits),
         snapshotEvery <= 0 ? 0 : j.entries() / snapshotEvery - journal0.entries() / snapshotEvery,
         ProcessInfo.loadAverage());
     blocks.add(block);
-    log.accept(String.format("growth block to %,d instances (ended %s): %,d instances in %.1f s, %.0f job completions/s, "
-            + "%.2f ms CPU per completion (%s); GC %d pauses %d ms; heap after GC %d MiB (committed %d MiB); "
-            + "resident %d MiB; database on disk %,d MiB; documents in memory %,d; journal %.1f entries per commit; snapshots due %d; "
-            + "load average %s", block.history(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+    log.accept(String.format("growth block to %,d instances (ended %s): %,d instances in %.1f s, "
+            + "%.0f job completions/s, "
+            + "%.2f ms CPU per completion (by thread group: %s); GC %d pauses %d ms; heap after GC %d MiB (committed %d MiB); "
+            + "resident %d MiB; database on disk %,d MiB; documents in memory %,d; journal %.1f entries per commit; "
+            + "snapshots due %d; load average %s", block.history(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
         block.instances(), seconds, block.completionsPerSecond(),
         block.cpuMillisPerCompletion(), ThreadCpu.perCompletion(byGroup, jobs), block.gcs(), block.gcPauseMillis(),
         block.heapAfterGcMiB(), block.heapCommittedMiB(), block.residentMiB(), block.storageMiB(), block.documents(),
@@ -135,7 +146,11 @@ final class GrowthBlocks {
     }
     log.accept("growth threads by CPU over all blocks: " + ThreadCpu.now().topThreadsSince(first, 12));
     judge("job completions/s", blocks.stream().mapToDouble(Block::completionsPerSecond).toArray(), band);
-    judge("CPU per completion (ms)", blocks.stream().mapToDouble(Block::cpuMillisPerCompletion).toArray(), band);
+    judge("CPU per completion (ms, JVM)", blocks.stream().mapToDouble(Block::cpuMillisPerCompletion).toArray(), band);
+    if (blocks.stream().anyMatch(b -> b.cpuByGroup().getOrDefault("postgres", 0.0) > 0)) {
+      judge("CPU per completion (ms, JVM + PostgreSQL backends)",
+          blocks.stream().mapToDouble(Block::cpuWithDatabasePerCompletion).toArray(), band);
+    }
     log.accept(String.format("growth memory: heap after GC %d–%d MiB, resident %d–%d MiB (peak resident %d MiB); "
             + "database on disk %,d → %,d MiB",
         blocks.stream().mapToLong(Block::heapAfterGcMiB).min().orElse(0),

@@ -68,6 +68,23 @@ final class ProcessInfo {
     }
   }
 
+  /** Process ids of the PostgreSQL backends whose connections carry this application name. */
+  static java.util.List<Integer> postgresBackends(String applicationName) {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        PreparedStatement backends = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+      backends.setString(1, applicationName);
+      java.util.List<Integer> pids = new java.util.ArrayList<>();
+      try (ResultSet rows = backends.executeQuery()) {
+        while (rows.next()) {
+          pids.add(rows.getInt(1));
+        }
+      }
+      return pids;
+    } catch (SQLException e) {
+      return java.util.List.of();
+    }
+  }
+
   static String commit() {
     try {
       Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();

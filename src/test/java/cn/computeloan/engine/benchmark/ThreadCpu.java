@@ -5,17 +5,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * CPU time of this process by thread group, read from {@code /proc/self/task/<tid>/stat} (Linux). The
  * kernel knows every thread, including those the JVM hides from {@code ThreadMXBean}: GC workers,
  * JIT compilers, the VM thread. A thread is known by its native name, which the JVM sets from the
  * Java name cut to 15 characters, so the groups go by prefix. CPU of threads that ended between two
- * readings is the process's CPU minus the sum over the live threads ({@code exited}).
+ * readings is the process's CPU minus the sum over the live threads ({@code exited}). On PostgreSQL the
+ * server's backends for this process's connections are counted too ({@code postgres}): the work that
+ * H2 does in the application's threads happens there.
  */
 final class ThreadCpu {
 
@@ -29,7 +33,14 @@ final class ThreadCpu {
       Map.entry("snapshot", List.of("engine-snapshot")),
       Map.entry("h2", List.of("MVStore", "H2 ")),
       Map.entry("gc", List.of("GC Thread", "G1 ", "VM Thread", "VM Periodic")),
-      Map.entry("jit", List.of("C1 Compiler", "C2 Compiler")));
+      Map.entry("jit", List.of("C1 Compiler", "C2 Compiler")),
+      // not threads of this process: the PostgreSQL server processes serving its connections
+      Map.entry("postgres", List.of(POSTGRES)));
+
+  private static final String POSTGRES = "postgres backend";
+
+  /** Process ids whose CPU is counted as well: the database server's backends for this process's connections. */
+  private static volatile Supplier<Collection<Integer>> outside = List::of;
 
   /** /proc times are in USER_HZ ticks, 100 per second on Linux whatever the kernel's own tick rate. */
   private static final double MILLIS_PER_TICK = 10.0;
@@ -37,7 +48,11 @@ final class ThreadCpu {
   private final Map<Integer, Sample> threads;
   private final long processNanos;
 
-  private record Sample(String name, long ticks) {}
+  private record Sample(String name, long ticks, boolean own) {}
+
+  static void countOutside(Supplier<Collection<Integer>> processes) {
+    outside = processes;
+  }
 
   private ThreadCpu(Map<Integer, Sample> threads, long processNanos) {
     this.threads = threads;
@@ -50,23 +65,31 @@ final class ThreadCpu {
     Map<Integer, Sample> threads = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
       for (Path task : tasks) {
-        try {
-          String stat = Files.readString(task.resolve("stat"));
-          // "tid (name) state ...": the name may contain spaces and parentheses, so cut at the last ')'
-          int open = stat.indexOf('(');
-          int close = stat.lastIndexOf(')');
-          String[] fields = stat.substring(close + 2).split(" ");
-          // fields after the name: state is [0], utime [11], stime [12]
-          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-          threads.put(Integer.parseInt(task.getFileName().toString()), new Sample(stat.substring(open + 1, close), ticks));
-        } catch (IOException | RuntimeException e) {
-          // the thread ended while the directory was read: its time shows up under "exited"
-        }
+        read(task.resolve("stat"), true, threads);
       }
     } catch (IOException e) {
       return new ThreadCpu(Map.of(), process);
     }
+    for (int pid : outside.get()) {
+      read(Path.of("/proc", Integer.toString(pid), "stat"), false, threads);
+    }
     return new ThreadCpu(threads, process);
+  }
+
+  private static void read(Path file, boolean own, Map<Integer, Sample> into) {
+    try {
+      String stat = Files.readString(file);
+      // "tid (name) state ...": the name may contain spaces and parentheses, so cut at the last ')'
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      String[] fields = stat.substring(close + 2).split(" ");
+      // fields after the name: state is [0], utime [11], stime [12]
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      into.put(Integer.parseInt(stat.substring(0, open).trim()),
+          new Sample(own ? stat.substring(open + 1, close) : POSTGRES, ticks, own));
+    } catch (IOException | RuntimeException e) {
+      // the thread ended while the directory was read: its time shows up under "exited"
+    }
   }
 
   static long processCpuNanos() {
@@ -94,7 +117,7 @@ final class ThreadCpu {
     for (Map.Entry<Integer, Sample> thread : threads.entrySet()) {
       Sample before = earlier.threads.get(thread.getKey());
       long ticks = thread.getValue().ticks() - (before == null ? 0 : before.ticks());
-      live += ticks * MILLIS_PER_TICK;
+      live += thread.getValue().own() ? ticks * MILLIS_PER_TICK : 0;
       groups.merge(group(thread.getValue().name()), ticks * MILLIS_PER_TICK, Double::sum);
     }
     groups.put("exited", Math.max(0, (processNanos - earlier.processNanos) / 1e6 - live));
@@ -115,7 +138,7 @@ final class ThreadCpu {
     return out.toString();
   }
 
-  /** Per job completion: "1.52 ms = http 0.61, client 0.40, …" (groups under 0.005 ms left out). */
+  /** Per job completion in ms: "http 0.61 client 0.40 …" (groups under 0.005 ms left out). */
   static String perCompletion(Map<String, Double> millis, long completions) {
     StringBuilder out = new StringBuilder();
     millis.forEach((group, ms) -> {
