@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 final class ThreadCpu {
 
+  private static final String POSTGRES = "postgres backend";
+
   /** Thread groups in the order they are printed: name and native-name prefixes. */
   private static final List<Map.Entry<String, List<String>>> GROUPS = List.of(
       Map.entry("http", List.of("http-nio-")),
@@ -36,8 +38,6 @@ final class ThreadCpu {
       Map.entry("jit", List.of("C1 Compiler", "C2 Compiler")),
       // not threads of this process: the PostgreSQL server processes serving its connections
       Map.entry("postgres", List.of(POSTGRES)));
-
-  private static final String POSTGRES = "postgres backend";
 
   /** Process ids whose CPU is counted as well: the database server's backends for this process's connections. */
   private static volatile Supplier<Collection<Integer>> outside = List::of;
