@@ -38,10 +38,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Phases: warm-up; saturation (a closed loop keeping {@code bench.window} instances in flight) for
  * instances/s, job completions/s and instance latency; half of that rate, open loop, for the job
  * hand-over latency (previous job's completion sent → next job received by its worker); then history
- * growth to {@code bench.history} completed instances, with throughput, heap and resident memory at
- * each step. Every phase also reports the process's CPU time per job completion (client and engine
- * share this JVM), which is far less sensitive to other load on the machine than the rates, and the
- * load average. Results go to stdout ({@code [bench]}) and {@code target/engine-benchmark-<db>.txt}.
+ * growth: one closed loop to {@code bench.history} completed instances, measured in consecutive
+ * blocks of {@code bench.block} instances and judged for flatness ({@link GrowthBlocks}). Every phase
+ * also reports the process's CPU time per job completion (client and engine share this JVM), which is
+ * far less sensitive to other load on the machine than the rates, that CPU by thread group ({@link
+ * ThreadCpu}), and the load average. Results go to stdout ({@code [bench]}) and {@code
+ * target/engine-benchmark-<db>.txt}.
  */
 class EngineBenchmark {
 
@@ -58,6 +60,13 @@ class EngineBenchmark {
   private final int threads = Integer.getInteger("bench.threads", 4);
   private final int maxJobsActive = Integer.getInteger("bench.max-jobs-active", 32);
   private final String pollInterval = System.getProperty("bench.poll-interval", "1ms");
+  /** Instances per growth block: long enough to hold the periodic work; default history/20 within 1,000–5,000. */
+  private final int block = Integer.getInteger("bench.block", Math.max(1_000, Math.min(5_000, history / 20)));
+  /** Flatness band around the median growth block (0.20 = ±20 %). */
+  private final double band = Double.parseDouble(System.getProperty("bench.band", "0.20"));
+  private long snapshotEvery;
+  private final String schema = System.getProperty("bench.schema", "engine_bench");
+  private final Path h2Folder = Path.of("target", "engine-benchmark-h2");
   private final List<String> report = new ArrayList<>();
   private final AtomicLong created = new AtomicLong();
   private CamundaClient client;
@@ -76,9 +85,11 @@ class EngineBenchmark {
       workers = app.getBean(BenchmarkWorkers.class);
       readModel = app.getBean(cn.computeloan.engine.query.ReadModel.class);
       engine = app.getBean(EmbeddedEngine.class);
+      snapshotEvery = app.getEnvironment().getProperty("compute-loan.engine.snapshot.enabled", Boolean.class, false)
+          ? app.getEnvironment().getProperty("compute-loan.engine.snapshot.every-commands", Long.class, 0L) : 0;
       client.newDeployResourceCommand().addResourceStringUtf8(process(), "bench10.bpmn").send().join();
-      log("Engine benchmark " + Instant.now() + ", commit " + commit() + ", database " + db + ", "
-          + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage());
+      log("Engine benchmark " + Instant.now() + ", commit " + ProcessInfo.commit() + ", database " + db + ", "
+          + Runtime.getRuntime().availableProcessors() + " cores, load average " + ProcessInfo.loadAverage());
       log("  window " + window + " instances, " + seconds + " s per phase, " + creators + " creator threads, "
           + workerCount + " @JobWorker(s), execution-threads " + threads + ", max-jobs-active " + maxJobsActive
           + ", poll-interval " + pollInterval + ", arguments '" + System.getProperty("bench.args", "") + "', JVM "
@@ -86,8 +97,8 @@ class EngineBenchmark {
               .stream().filter(a -> a.startsWith("-X")).toList());
 
       Phase warmUp = closedLoop(false, count(Math.max(warmUpInstances, window * 10)));
-      log(String.format("warm-up: %,d instances, %.0f job completions/s, %.2f ms CPU per completion", warmUp.instances,
-          warmUp.jobsPerSecond(), warmUp.cpuMillisPerJob()));
+      log(String.format("warm-up: %,d instances, %.0f job completions/s, %.2f ms CPU per completion (%s)",
+          warmUp.instances, warmUp.jobsPerSecond(), warmUp.cpuMillisPerJob(), warmUp.cpuByGroup()));
       double rate = saturation();
       halfLoad(rate / 2);
       growth();
@@ -111,6 +122,8 @@ class EngineBenchmark {
     }
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
+        // one line per snapshot (pause, write time, journal entries deleted), to place them against the blocks
+        "--logging.level.cn.computeloan.engine.processing.EngineSnapshots=INFO",
         "--camunda.client.execution-threads=" + threads,
         "--camunda.client.worker.defaults.max-jobs-active=" + maxJobsActive,
         // after a poll that returned jobs the client waits poll-interval before the next poll; jobs
@@ -129,7 +142,6 @@ class EngineBenchmark {
     }
     if (db.equals("postgres")) {
       // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
-      String schema = System.getProperty("bench.schema", "engine_bench");
       try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
           Statement s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -137,11 +149,15 @@ class EngineBenchmark {
       } catch (java.sql.SQLException e) {
         throw new IllegalStateException(e);
       }
-      args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
+      // the application name finds this run's backends, whose CPU is counted with the process's (ThreadCpu)
+      String name = "engine-bench-" + ProcessHandle.current().pid();
+      ThreadCpu.countOutside(() -> ProcessInfo.postgresBackends(name));
+      args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema
+          + "&ApplicationName=" + name);
       args.add("--spring.datasource.username=postgres");
       args.add("--spring.flyway.schemas=" + schema);
     } else {
-      Path folder = Path.of("target", "engine-benchmark-h2");
+      Path folder = h2Folder;
       if (Files.exists(folder)) {
         try (var files = Files.walk(folder)) {
           files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -186,6 +202,11 @@ class EngineBenchmark {
    * measures up to that moment, then lets the instances in flight finish.
    */
   private Phase closedLoop(boolean record, BooleanSupplier done) throws InterruptedException {
+    return closedLoop(record, done, () -> {});
+  }
+
+  /** As above, calling {@code tick} every few milliseconds on this thread while the loop runs. */
+  private Phase closedLoop(boolean record, BooleanSupplier done, Runnable tick) throws InterruptedException {
     workers.recording.set(record);
     workers.inFlight.drainPermits();
     Phase phase = new Phase(workers);
@@ -207,7 +228,10 @@ class EngineBenchmark {
       threads.add(creator);
     }
     for (Thread creator : threads) {
-      creator.join();
+      while (creator.isAlive()) {
+        tick.run();
+        creator.join(5);
+      }
     }
     phase.end(workers);
     if (phase.stalled(workers)) {
@@ -235,11 +259,11 @@ class EngineBenchmark {
     workers.instanceLatency.clear();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     Phase phase = closedLoop(true, () -> System.nanoTime() >= end);
-    log(String.format("saturation: %.0f instances/s, %.0f job completions/s, %.2f ms CPU per completion; "
+    log(String.format("saturation: %.0f instances/s, %.0f job completions/s, %.2f ms CPU per completion (%s); "
             + "instance latency p50 %.1f ms p99 %.1f ms (%d in flight); %s; load average %s",
-        phase.instancesPerSecond(), phase.jobsPerSecond(), phase.cpuMillisPerJob(),
+        phase.instancesPerSecond(), phase.jobsPerSecond(), phase.cpuMillisPerJob(), phase.cpuByGroup(),
         workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), window,
-        phase.journal(), loadAverage()));
+        phase.journal(), ProcessInfo.loadAverage()));
     return phase.instancesPerSecond();
   }
 
@@ -277,40 +301,40 @@ class EngineBenchmark {
     phase.end(workers);
     awaitQuiet();
     workers.recording.set(false);
-    log(String.format("half load (%.0f instances/s offered): %.0f job completions/s, %.2f ms CPU per completion; "
+    log(String.format("half load (%.0f instances/s offered): %.0f job completions/s, %.2f ms CPU per completion (%s); "
             + "job hand-over p50 %.1f ms p99 %.1f ms (%d samples); instance latency p50 %.1f ms p99 %.1f ms; "
             + "%s; load average %s", instancesPerSecond, phase.jobsPerSecond(), phase.cpuMillisPerJob(),
+        phase.cpuByGroup(),
         workers.handover.percentileMillis(50), workers.handover.percentileMillis(99), workers.handover.count(),
         workers.instanceLatency.percentileMillis(50), workers.instanceLatency.percentileMillis(99), phase.journal(),
-        loadAverage()));
+        ProcessInfo.loadAverage()));
   }
 
-  /** At each history size up to {@code bench.history}: throughput of 1,000+ more instances, heap and RSS. */
+  /**
+   * One closed loop from the history reached so far to {@code bench.history} completed instances, cut
+   * into consecutive blocks of {@code bench.block} instances, each measured (GrowthBlocks); then the
+   * flatness verdict against the median block and the heap after a full GC.
+   */
   private void growth() throws InterruptedException {
-    int[] steps = {1_000, 5_000, 10_000, 20_000, 50_000, 100_000};
-    Double first = null;
-    for (int step : steps) {
-      if (step > history) {
-        break;
-      }
-      long missing = step - workers.instancesDone.sum();
-      if (missing > 0) {
-        closedLoop(false, count(missing));
-      }
-      Phase phase = closedLoop(false, count(Math.max(1000, window * 20)));
-      System.gc();
-      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      int inMemory = readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue).sum();
-      log(String.format("history %,d completed instances: %.0f job completions/s, %.2f ms CPU per completion; "
-              + "heap after GC %d MiB; resident %d MiB; read-model documents in memory %,d; load average %s",
-          workers.instancesDone.sum(), phase.jobsPerSecond(), phase.cpuMillisPerJob(), heap >> 20, residentMiB(),
-          inMemory, loadAverage()));
-      if (first == null) {
-        first = phase.jobsPerSecond();
-      } else {
-        log(String.format("  throughput against the first history step: %.0f %%", 100 * phase.jobsPerSecond() / first));
-      }
+    long left = history - workers.instancesDone.sum();
+    if (left < block / 2) {
+      log(String.format("growth: skipped, the history already has %,d of bench.history %,d instances",
+          workers.instancesDone.sum(), history));
+      return;
     }
+    log(String.format("growth: one closed loop from %,d to %,d completed instances, blocks of %,d instances, band "
+        + "±%.0f%% around the median block", workers.instancesDone.sum(), history, block, 100 * band));
+    GrowthBlocks blocks = new GrowthBlocks(block, workers.instancesDone::sum, workers.completions::sum,
+        engine::journalStatistics, () -> readModel.documentsInMemory().values().stream().mapToInt(Integer::intValue)
+            .sum(), () -> ProcessInfo.databaseMiB(db, h2Folder.resolve("bench.mv.db"), schema), snapshotEvery,
+        this::log);
+    closedLoop(false, count(left), blocks::tick);
+    blocks.finish();
+    blocks.verdict(band);
+    System.gc();
+    log(String.format("growth end: heap after a full GC %d MiB; resident %d MiB; load average %s",
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20, ProcessInfo.residentMiB(),
+        ProcessInfo.loadAverage()));
   }
 
   /** Counters at the start of a phase and their deltas at its end; CPU time of the whole process. */
@@ -318,6 +342,8 @@ class EngineBenchmark {
     private final long jobs0;
     private final long done0;
     private final long cpu0 = cpuNanos();
+    private final ThreadCpu threads0 = ThreadCpu.now();
+    private java.util.Map<String, Double> byGroup;
     private final Journal.Statistics journal0 = engine.journalStatistics();
     private Journal.Statistics journal;
     private final long start = System.nanoTime();
@@ -349,6 +375,7 @@ class EngineBenchmark {
       jobs = workers.completions.sum() - jobs0;
       instances = workers.instancesDone.sum() - done0;
       cpu = cpuNanos() - cpu0;
+      byGroup = ThreadCpu.now().millisByGroupSince(threads0);
       Journal.Statistics now = engine.journalStatistics();
       journal = new Journal.Statistics(now.entries() - journal0.entries(), now.commits() - journal0.commits(),
           now.payloadChars() - journal0.payloadChars());
@@ -372,45 +399,14 @@ class EngineBenchmark {
       return jobs == 0 ? Double.NaN : cpu / 1e6 / jobs;
     }
 
+    /** CPU per completion by thread group (ThreadCpu), in ms. */
+    String cpuByGroup() {
+      return ThreadCpu.perCompletion(byGroup, jobs);
+    }
+
     private static long cpuNanos() {
-      return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-          ? os.getProcessCpuTime() : -1;
+      return ThreadCpu.processCpuNanos();
     }
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException e) {
-      return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    }
-  }
-
-  private static String commit() {
-    try {
-      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      return git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 ? out : "unknown";
-    } catch (IOException e) {
-      return "unknown";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    }
-  }
-
-  private static long residentMiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-        }
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return -1;
   }
 
   private void log(String line) {
