@@ -47,6 +47,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {
 
+  /** Requests the engine API chain handles (and for which the introspector's cache is skipped). */
+  static final RequestMatcher ENGINE_API = PathPatternRequestMatcher.withDefaults().matcher("/v2/**");
+
   /**
    * No Micrometer observation around every security filter of every request. Spring Security
    * otherwise wraps each of the chain's filters in an observation (a dozen per request), which cost
@@ -114,9 +117,6 @@ public class SecurityConfiguration {
             .anyRequest().hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name()));
     return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties).build();
   }
-
-  /** Requests the engine API chain handles (and for which the introspector's cache is skipped). */
-  static final RequestMatcher ENGINE_API = PathPatternRequestMatcher.withDefaults().matcher("/v2/**");
 
   /** See {@link IntrospectorCacheBypass}. */
   @Bean
