@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -32,6 +33,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. People log in with HTTP basic against the configured users, or (profile {@code
@@ -83,21 +86,51 @@ public class SecurityConfiguration {
     return new ProviderManager(providers);
   }
 
+  /**
+   * The embedded engine's /v2 API, every job activation and completion of the process workers, gets
+   * a chain of its own, tried first. Its rules are those the application chain has for /v2 (kept
+   * there too), written with {@link PathPatternRequestMatcher}s, which match the path directly
+   * instead of asking Spring MVC which handler would serve the request; together with
+   * {@link IntrospectorCacheBypass} that saves a second handler lookup per request. The chain has
+   * no logout endpoint and no saved-request cache (a stateless API has no use for either);
+   * authentication (basic or bearer) is checked on every request as before.
+   */
   @Bean
+  @Order(1)
+  SecurityFilterChain engineApiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
+      SecurityProperties properties) throws Exception {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(ENGINE_API)
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher(HttpMethod.GET, "/v2/topology"), paths.matcher(HttpMethod.GET, "/v2/status"))
+            .permitAll()
+            .requestMatchers(paths.matcher(HttpMethod.PATCH, "/v2/user-tasks/*"))
+            .hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            .requestMatchers(paths.matcher("/v2/user-tasks"), paths.matcher("/v2/user-tasks/**"))
+            .hasAnyRole(withEngineClient(Role.staffNames()))
+            .anyRequest().hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name()));
+    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties).build();
+  }
+
+  /** Requests the engine API chain handles (and for which the introspector's cache is skipped). */
+  static final RequestMatcher ENGINE_API = PathPatternRequestMatcher.withDefaults().matcher("/v2/**");
+
+  /** See {@link IntrospectorCacheBypass}. */
+  @Bean
+  static IntrospectorCacheBypass introspectorCacheBypass() {
+    return new IntrospectorCacheBypass(ENGINE_API);
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
       SecurityProperties properties) throws Exception {
     String[] staff = Role.staffNames();
     http
-        .authenticationManager(authenticationManager)
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"compute-loan\"");
-          ProblemResponses.write(response, 401, "UNAUTHORIZED", "log in first");
-        }))
-        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-            ProblemResponses.write(response, 403, "FORBIDDEN", "your role does not allow this")))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -111,16 +144,34 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/documents")
             .hasAnyRole(Role.INTAKE_OFFICER.name(), Role.CREDIT_ANALYST.name(), Role.ACCOUNT_MANAGER.name())
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(staff)
+            // The /v2 rules again: the engine API chain above serves /v2, these stay as a fallback.
             .requestMatchers(HttpMethod.PATCH, "/v2/user-tasks/*").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
             .requestMatchers("/v2/user-tasks", "/v2/user-tasks/**").hasAnyRole(withEngineClient(staff))
             .requestMatchers("/v2/**").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
-            .anyRequest().authenticated())
+            .anyRequest().authenticated());
+    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties).build();
+  }
+
+  /** What both chains share: how people and clients log in, the answers to refusals, the user-task guard. */
+  private static HttpSecurity common(HttpSecurity http, AuthenticationManager authenticationManager,
+      ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
+      SecurityProperties properties) throws Exception {
+    http
+        .authenticationManager(authenticationManager)
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"compute-loan\"");
+          ProblemResponses.write(response, 401, "UNAUTHORIZED", "log in first");
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            ProblemResponses.write(response, 403, "FORBIDDEN", "your role does not allow this")))
         .addFilterAfter(new UserTaskActorGuard(camundaClient::getIfAvailable, mapper), AuthorizationFilter.class);
     if (jwtDecoder.getIfAvailable() != null) {
       http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder.getIfAvailable())
           .jwtAuthenticationConverter(roleConverter(properties.oidc()))));
     }
-    return http.build();
+    return http;
   }
 
   private static String[] withEngineClient(String[] staff) {

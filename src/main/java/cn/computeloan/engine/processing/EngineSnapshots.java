@@ -42,7 +42,7 @@ public final class EngineSnapshots {
 
   private record Captured(SnapshotCodec.Content content, long participantsMicros) {}
 
-  private final EmbeddedEngine engine;
+  private final CommandPipeline pipeline;
   private final Journal journal;
   private final SnapshotStore store;
   private final SnapshotSettings settings;
@@ -55,9 +55,9 @@ public final class EngineSnapshots {
   private volatile Taken lastTaken;
   private Thread thread;
 
-  EngineSnapshots(EmbeddedEngine engine, Journal journal, SnapshotStore store, SnapshotSettings settings,
+  EngineSnapshots(CommandPipeline pipeline, Journal journal, SnapshotStore store, SnapshotSettings settings,
       List<RecordListener> listeners) {
-    this.engine = engine;
+    this.pipeline = pipeline;
     this.journal = journal;
     this.store = store;
     this.settings = settings;
@@ -110,7 +110,7 @@ public final class EngineSnapshots {
         }
         long read = System.nanoTime();
         EngineState restored = StateRestore.restore(content.engine(),
-            (name, bytes) -> engine.context().decisions().parse(name, bytes));
+            (name, bytes) -> pipeline.context().decisions().parse(name, bytes));
         long rebuilt = System.nanoTime();
         importParticipants(content);
         apply(restored, content.engine(), info.position());
@@ -145,15 +145,15 @@ public final class EngineSnapshots {
   }
 
   private void apply(EngineState restored, EngineStateData data, long position) {
-    engine.lock().lock();
+    pipeline.lock().lock();
     try {
-      engine.context().state().restoreFrom(restored);
-      engine.context().writer().restorePosition(data.recordPosition());
+      pipeline.context().state().restoreFrom(restored);
+      pipeline.context().writer().restorePosition(data.recordPosition());
       EngineStateData.ClockData clock = data.clock();
-      engine.clock().restore(clock.pinnedMillis() == null ? null : Instant.ofEpochMilli(clock.pinnedMillis()),
+      pipeline.clock().restore(clock.pinnedMillis() == null ? null : Instant.ofEpochMilli(clock.pinnedMillis()),
           clock.offsetMillis());
     } finally {
-      engine.lock().unlock();
+      pipeline.lock().unlock();
     }
   }
 
@@ -239,19 +239,19 @@ public final class EngineSnapshots {
   }
 
   private Captured capture() {
-    engine.lock().lock();
+    pipeline.lock().lock();
     try {
-      long position = engine.journalPosition();
+      long position = pipeline.journalPosition();
       if (position == lastPosition || position == 0) {
         return null;
       }
       // records are queued under the lock and fed to listeners after it: feed what is queued (all of it up
       // to the position), so the participants have seen exactly the records of the commands up to it
-      engine.flushDeliveries();
+      pipeline.flushDeliveries();
       Map<String, SnapshotParticipant> participants = named();
       participants.values().forEach(SnapshotParticipant::beforeSnapshot);
-      EngineClock clock = engine.clock();
-      EngineStateData state = StateCapture.capture(engine.context().state(), engine.context().writer().position(),
+      EngineClock clock = pipeline.clock();
+      EngineStateData state = StateCapture.capture(pipeline.context().state(), pipeline.context().writer().position(),
           clock.pinned(), clock.offsetMillis());
       long begin = System.nanoTime();
       Map<String, Object> parts = new LinkedHashMap<>();
@@ -259,7 +259,7 @@ public final class EngineSnapshots {
       commandsSince = 0;
       return new Captured(new SnapshotCodec.Content(position, state, parts), (System.nanoTime() - begin) / 1_000);
     } finally {
-      engine.lock().unlock();
+      pipeline.lock().unlock();
     }
   }
 

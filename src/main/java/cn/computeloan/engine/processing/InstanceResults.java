@@ -17,7 +17,7 @@ final class InstanceResults {
 
   private record Awaiting(CompletableFuture<CreatedInstance> future, List<String> fetch) {}
 
-  private final EmbeddedEngine engine;
+  private final CommandPipeline pipeline;
   private final Map<Long, Awaiting> awaiting = new HashMap<>();
   private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "engine-result-timeouts");
@@ -25,18 +25,18 @@ final class InstanceResults {
     return thread;
   });
 
-  InstanceResults(EmbeddedEngine engine) {
-    this.engine = engine;
+  InstanceResults(CommandPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   CompletableFuture<CreatedInstance> await(ElementInstance root, List<String> fetch, long timeoutMillis) {
     CompletableFuture<CreatedInstance> future = new CompletableFuture<>();
     awaiting.put(root.key(), new Awaiting(future, fetch == null ? List.of() : fetch));
     long timeout = timeoutMillis > 0 ? timeoutMillis : 10_000;
-    timeouts.schedule(() -> engine.run(() -> {
+    timeouts.schedule(() -> pipeline.run(() -> {
       Awaiting a = awaiting.remove(root.key());
       if (a != null) {
-        engine.answerLater(() -> a.future().completeExceptionally(new EngineException(EngineException.Reason.TIMEOUT,
+        pipeline.answerLater(() -> a.future().completeExceptionally(new EngineException(EngineException.Reason.TIMEOUT,
             "Expected the process instance '%d' to complete within %d ms, but it did not".formatted(root.key(), timeout))));
       }
       return null;
@@ -51,18 +51,18 @@ final class InstanceResults {
       return;
     }
     if (!completed) {
-      engine.answerLater(() -> a.future().completeExceptionally(EngineException.invalidState(
+      pipeline.answerLater(() -> a.future().completeExceptionally(EngineException.invalidState(
           "Expected the process instance '%d' to complete, but it was terminated".formatted(root.key()))));
       return;
     }
-    Map<String, Object> all = engine.context().variables().local(root);
+    Map<String, Object> all = pipeline.context().variables().local(root);
     Map<String, Object> variables = new LinkedHashMap<>();
     if (a.fetch().isEmpty()) {
       variables.putAll(all);
     } else {
       a.fetch().stream().filter(all::containsKey).forEach(name -> variables.put(name, all.get(name)));
     }
-    engine.answerLater(() -> a.future().complete(EmbeddedEngine.created(root, variables)));
+    pipeline.answerLater(() -> a.future().complete(EmbeddedEngine.created(root, variables)));
   }
 
   void clear() {

@@ -30,13 +30,13 @@ final class JobWaiters {
     }
   }
 
-  private final EmbeddedEngine engine;
+  private final CommandPipeline pipeline;
   private final Map<String, Deque<Waiter>> waiting = new HashMap<>();
   private final Set<String> available = new HashSet<>();
   private final ScheduledThreadPoolExecutor timeouts = timeoutExecutor();
 
-  JobWaiters(EmbeddedEngine engine) {
-    this.engine = engine;
+  JobWaiters(CommandPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   /** Cancelled time-outs (served polls) leave the queue at once instead of when they fall due. */
@@ -58,10 +58,10 @@ final class JobWaiters {
     }
     Waiter waiter = new Waiter(command);
     waiting.computeIfAbsent(command.type(), t -> new ArrayDeque<>()).add(waiter);
-    waiter.timeout = timeouts.schedule(() -> engine.run(() -> {
+    waiter.timeout = timeouts.schedule(() -> pipeline.run(() -> {
       Deque<Waiter> queue = waiting.get(command.type());
       if (queue != null && queue.remove(waiter)) {
-        engine.answerLater(() -> waiter.future.complete(List.of()));
+        pipeline.answerLater(() -> waiter.future.complete(List.of()));
       }
       return null;
     }), command.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -74,7 +74,7 @@ final class JobWaiters {
   }
 
   private List<ActivatedJob> activate(ActivateJobsCommand c) {
-    return engine.context().jobs().activate(c.type(), c.worker() == null ? "" : c.worker(), c.timeoutMillis(),
+    return pipeline.context().jobs().activate(c.type(), c.worker() == null ? "" : c.worker(), c.timeoutMillis(),
         Math.max(1, c.maxJobsToActivate()), c.fetchVariables());
   }
 
@@ -103,8 +103,8 @@ final class JobWaiters {
         queue.poll();
         // a served poll's timeout would otherwise take the engine lock once more, for nothing
         waiter.timeout.cancel(false);
-        engine.activatedForWaiter(waiter.command);
-        engine.answerLater(() -> waiter.future.complete(jobs));
+        pipeline.activatedForWaiter(waiter.command);
+        pipeline.answerLater(() -> waiter.future.complete(jobs));
       }
     }
     available.clear();
@@ -113,7 +113,7 @@ final class JobWaiters {
   void clear() {
     waiting.values().forEach(q -> q.forEach(w -> {
       w.timeout.cancel(false);
-      engine.answerLater(() -> w.future.complete(List.of()));
+      pipeline.answerLater(() -> w.future.complete(List.of()));
     }));
     waiting.clear();
     available.clear();

@@ -13,14 +13,14 @@ final class Scheduler implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final long MAX_SLEEP_MILLIS = 1000;
 
-  private final EmbeddedEngine engine;
+  private final CommandPipeline pipeline;
   private final Object monitor = new Object();
   private volatile boolean running;
   private boolean woken;
   private Thread thread;
 
-  Scheduler(EmbeddedEngine engine) {
-    this.engine = engine;
+  Scheduler(CommandPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   void start() {
@@ -47,12 +47,12 @@ final class Scheduler implements Runnable {
     while (running) {
       long next;
       try {
-        next = engine.processDue();
+        next = pipeline.processDue();
       } catch (RuntimeException e) {
         LOG.error("Engine scheduler failed to process due work", e);
         next = Long.MAX_VALUE;
       }
-      long sleep = Math.max(1, Math.min(MAX_SLEEP_MILLIS, next - engine.clock().millis()));
+      long sleep = Math.max(1, Math.min(MAX_SLEEP_MILLIS, next - pipeline.clock().millis()));
       synchronized (monitor) {
         if (!woken) {
           try {

@@ -159,7 +159,7 @@ final class ArchivedQueries {
     if (task.isEmpty()) {
       return null;
     }
-    List<Long> scopes = ReadModel.scopes(task.get(), scope -> archive
+    List<Long> scopes = ReadModelStore.scopes(task.get(), scope -> archive
         .find(SearchableEntity.ELEMENT_INSTANCE.name(), Long.toString(scope))
         .map(element -> element.internal("flowScopeKey") instanceof Long key ? key : -1L)
         .orElse(-1L));

@@ -1,5 +1,6 @@
 package cn.computeloan.engine.query;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,6 +85,14 @@ final class Document {
   long longField(String field) {
     Object value = fields.get(field);
     return value == null ? -1 : Long.parseLong(value.toString());
+  }
+
+  /**
+   * The public fields themselves, read-only: for serialising a document that no other thread
+   * changes (an archived one, or a copy).
+   */
+  Map<String, Object> fields() {
+    return Collections.unmodifiableMap(fields);
   }
 
   /** A copy of the public fields, safe to hand to another thread. */

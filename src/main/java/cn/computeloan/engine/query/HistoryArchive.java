@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -45,6 +46,9 @@ final class HistoryArchive {
 
   /** A finished tree: its root, when the root ended, and all its documents. */
   record Tree(long rootKey, String endDate, List<Row> rows) {}
+
+  /** {@link #fieldsOf} per entity, computed once (every archived row needs it). */
+  private static final Map<String, String[]> FIELDS = new ConcurrentHashMap<>();
 
   private final DataSource dataSource;
 
@@ -100,20 +104,15 @@ final class HistoryArchive {
   }
 
   private static void bind(PreparedStatement statement, long root, Row row) throws SQLException {
-    Map<String, Column> columns = ArchiveColumns.of(row.entity());
+    String[] fields = FIELDS.computeIfAbsent(row.entity(), HistoryArchive::fieldsOf);
     Document document = row.document();
     statement.setString(1, row.entity());
     statement.setString(2, row.id());
     statement.setLong(3, root);
     int index = 4;
-    for (Column column : VALUE_COLUMNS) {
-      Object value = null;
-      for (Map.Entry<String, Column> field : columns.entrySet()) {
-        if (field.getValue().equals(column) && document.get(field.getKey()) != null) {
-          value = document.get(field.getKey());
-          break;
-        }
-      }
+    for (int i = 0; i < VALUE_COLUMNS.size(); i++) {
+      Column column = VALUE_COLUMNS.get(i);
+      Object value = fields[i] == null ? null : document.get(fields[i]);
       if (column.equals(ArchiveColumns.SCOPE_KEY) && value == null && document.internal("flowScopeKey") != null) {
         value = document.internal("flowScopeKey");
       }
@@ -131,6 +130,13 @@ final class HistoryArchive {
     Object fullValue = document.internal("fullValue");
     statement.setString(index++, fullValue instanceof String text && text.length() <= SHORT_VALUE_LENGTH ? text : null);
     statement.setString(index, json(document));
+  }
+
+  /** Per value column, the entity's field that fills it (null: none); one field per column. */
+  private static String[] fieldsOf(String entity) {
+    String[] fields = new String[VALUE_COLUMNS.size()];
+    ArchiveColumns.of(entity).forEach((field, column) -> fields[VALUE_COLUMNS.indexOf(column)] = field);
+    return fields;
   }
 
   private static String truncate(String text, int length) {
@@ -208,8 +214,8 @@ final class HistoryArchive {
   }
 
   static String json(Document document) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("f", document.toJson());
+    Map<String, Object> json = new LinkedHashMap<>(4);
+    json.put("f", document.fields());
     if (!document.internals().isEmpty()) {
       json.put("i", document.internals());
     }

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,11 +38,19 @@ final class HistoryArchiver implements AutoCloseable {
   /** Trees per archive transaction. */
   private static final int BATCH = 128;
 
+  /**
+   * How long finished trees wait before the archiver writes them, so that one transaction carries
+   * many trees: on H2 every commit writes the pages it changed, whatever their number of rows, and
+   * trees finished one by one under load made nearly one commit each. The trees stay searchable in
+   * memory meanwhile; {@link #flush} does not wait.
+   */
+  private static final long DELAY_MILLIS = 200;
+
   private final HistoryArchive archive;
   private final Trees trees;
   private final ConcurrentLinkedQueue<Long> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "engine-history-archiver");
     thread.setDaemon(true);
     return thread;
@@ -64,14 +73,14 @@ final class HistoryArchiver implements AutoCloseable {
     }
     pending.addAll(roots);
     if (scheduled.compareAndSet(false, true)) {
-      executor.execute(() -> {
+      executor.schedule(() -> {
         scheduled.set(false);
         try {
           archivePending();
         } catch (RuntimeException e) {
           LOG.warn("Archiving finished process instances failed; they stay in memory and are retried", e);
         }
-      });
+      }, DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -1,27 +1,15 @@
 package cn.computeloan.engine.query;
 
-import cn.computeloan.engine.record.DecisionEvaluationValue;
-import cn.computeloan.engine.record.IncidentValue;
-import cn.computeloan.engine.record.JobValue;
-import cn.computeloan.engine.record.MessageSubscriptionValue;
-import cn.computeloan.engine.record.ProcessInstanceValue;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
-import cn.computeloan.engine.record.RecordType;
-import cn.computeloan.engine.record.UserTaskValue;
-import cn.computeloan.engine.record.VariableValue;
 import cn.computeloan.engine.record.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -31,9 +19,12 @@ import javax.sql.DataSource;
  * The read side of the embedded engine: projections of the record stream that answer the REST
  * API's searches and gets, as Operate and Tasklist do from exported records.
  *
+ * <p>The in-memory documents are kept by a {@link ReadModelStore}, the archived ones by the {@link
+ * HistoryArchive} (read through {@link ArchivedQueries}); this class merges the two for every query.
+ *
  * <p>Thread safety: records arrive on the engine thread, queries on HTTP threads. A batch of
- * records is applied under the write lock, so a query sees the effects of a command entirely or
- * not at all; results are copies.
+ * records is applied under the store's write lock, so a query sees the effects of a command
+ * entirely or not at all; results are copies.
  *
  * <p>History. Without a database everything stays in memory. With one ({@link
  * #ReadModel(DataSource)}), every process-instance tree that finished (its root completed or was
@@ -49,21 +40,12 @@ import javax.sql.DataSource;
  */
 public class ReadModel implements RecordListener, AutoCloseable, SnapshotParticipant {
 
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReadModelStore store;
   private final HistoryArchive archive;
   private final HistoryArchiver archiver;
-  private final List<Long> finishedRoots = new ArrayList<>();
-  private final DefinitionProjection definitions = new DefinitionProjection();
-  private final ProcessInstanceProjection processInstances =
-      new ProcessInstanceProjection(definitions, finishedRoots::add);
-  private final VariableProjection variables = new VariableProjection();
-  private final IncidentProjection incidents = new IncidentProjection(processInstances);
-  private final JobProjection jobs = new JobProjection();
-  private final UserTaskProjection userTasks;
-  private final MessageSubscriptionProjection messageSubscriptions = new MessageSubscriptionProjection();
-  private final DecisionInstanceProjection decisionInstances = new DecisionInstanceProjection();
-  private final VariableWriters writers = new VariableWriters();
   private final ArchivedQueries archived;
+  private final DefinitionProjection definitions;
+  private final ProcessInstanceProjection processInstances;
 
   /** Keeps the whole history in memory (engine without a database). */
   public ReadModel() {
@@ -73,10 +55,11 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** Archives finished trees into this database (null: keep everything in memory). */
   public ReadModel(DataSource dataSource) {
     this.archive = dataSource == null ? null : new HistoryArchive(dataSource);
-    this.archiver = archive == null ? null : new HistoryArchiver(archive, new TreeCopier());
-    this.userTasks = new UserTaskProjection(definitions, variables, archive);
+    this.store = new ReadModelStore(archive);
+    this.archiver = archive == null ? null : new HistoryArchiver(archive, store);
     this.archived = new ArchivedQueries(archive);
-    new ProcessInstanceFilters(processInstances, variables, incidents, archive).register();
+    this.definitions = store.definitions;
+    this.processInstances = store.processInstances;
   }
 
   /**
@@ -132,43 +115,9 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
 
   @Override
   public void onRecords(List<Record> records) {
-    List<Long> finished = write(() -> {
-      writers.startBatch();
-      for (Record record : records) {
-        if (record.recordType() == RecordType.EVENT) {
-          writers.observe(record);
-          apply(record);
-        }
-      }
-      List<Long> roots = List.copyOf(finishedRoots);
-      finishedRoots.clear();
-      return roots;
-    });
+    List<Long> finished = store.apply(records);
     if (archiver != null) {
       archiver.finished(finished);
-    }
-  }
-
-  private void apply(Record record) {
-    if (record.value() instanceof ProcessInstanceValue value) {
-      processInstances.apply(record, value);
-    } else if (record.value() instanceof VariableValue value) {
-      long writer = writers.writer(value.scopeKey());
-      String writerElementId = processInstances.elements.find(writer).map(e -> (String) e.get("elementId"))
-          .orElse(writer == value.processInstanceKey() ? value.bpmnProcessId() : null);
-      variables.apply(record, value, writer, writerElementId);
-    } else if (record.value() instanceof IncidentValue value) {
-      incidents.apply(record, value);
-    } else if (record.value() instanceof JobValue value) {
-      jobs.apply(record, value);
-    } else if (record.value() instanceof UserTaskValue value) {
-      userTasks.apply(record, value);
-    } else if (record.value() instanceof MessageSubscriptionValue value) {
-      messageSubscriptions.apply(record, value);
-    } else if (record.value() instanceof DecisionEvaluationValue value) {
-      decisionInstances.apply(record, value);
-    } else {
-      definitions.apply(record);
     }
   }
 
@@ -209,8 +158,8 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    */
   public Optional<Map<String, Object>> get(SearchableEntity entity, String key) {
     Optional<Map<String, Object>> inMemory = read(() -> switch (entity) {
-      case VARIABLE -> parseKey(key).flatMap(variables::fullVariable);
-      case DECISION_INSTANCE -> decisionInstances.get(key);
+      case VARIABLE -> parseKey(key).flatMap(store.variables::fullVariable);
+      case DECISION_INSTANCE -> store.decisionInstances.get(key);
       default -> index(entity).find(key).map(Document::toJson);
     });
     if (inMemory.isPresent() || archive == null || !ArchivedQueries.isArchived(entity)) {
@@ -318,22 +267,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    * every enclosing scope, an inner variable hiding an outer one of the same name.
    */
   public SearchResult userTaskVariables(long userTaskKey, SearchQuery query) {
-    Set<String> ids = read(() -> {
-      Document task = userTasks.tasks.find(userTaskKey).orElse(null);
-      if (task == null) {
-        return null;
-      }
-      Map<String, String> visible = new LinkedHashMap<>();
-      for (long scope : scopes(task, processInstances::flowScopeKey)) {
-        String scopeKey = Long.toString(scope);
-        for (Document variable : variables.variables.all()) {
-          if (scopeKey.equals(variable.get("scopeKey"))) {
-            visible.putIfAbsent((String) variable.get("name"), variable.id());
-          }
-        }
-      }
-      return Set.copyOf(visible.values());
-    });
+    Set<String> ids = store.userTaskVariableIds(userTaskKey);
     if (ids == null && archive != null) {
       ids = archived.userTaskVariableIds(userTaskKey);
     }
@@ -345,23 +279,10 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
         filter -> filter.in("id", visible));
   }
 
-  /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
-  static List<Long> scopes(Document task, java.util.function.LongUnaryOperator flowScope) {
-    List<Long> scopes = new ArrayList<>();
-    for (long scope = task.longField("elementInstanceKey"); scope > 0; scope = flowScope.applyAsLong(scope)) {
-      scopes.add(scope);
-    }
-    long processInstanceKey = task.longField("processInstanceKey");
-    if (!scopes.contains(processInstanceKey)) {
-      scopes.add(processInstanceKey);
-    }
-    return scopes;
-  }
-
   /** Drops a process instance and every instance it called, with all their entities. */
   public void removeProcessInstanceTree(long rootProcessInstanceKey) {
     write(() -> {
-      removeInstances(processInstances.tree(rootProcessInstanceKey));
+      store.removeInstances(processInstances.tree(rootProcessInstanceKey));
       return null;
     });
   }
@@ -378,37 +299,12 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    * @return the number of root instances removed
    */
   public int removeFinishedBefore(java.time.Instant cutoff) {
-    int inMemory = write(() -> {
-      Set<Long> tree = new HashSet<>();
-      int roots = 0;
-      for (Document instance : processInstances.instances.all()) {
-        Object end = instance.get("endDate");
-        if (end != null && instance.get("parentProcessInstanceKey") == null
-            && java.time.OffsetDateTime.parse((String) end).toInstant().isBefore(cutoff)) {
-          tree.addAll(processInstances.tree(Long.parseLong(instance.id())));
-          roots++;
-        }
-      }
-      if (!tree.isEmpty()) {
-        removeInstances(tree);
-      }
-      return roots;
-    });
+    int inMemory = store.removeFinishedBefore(cutoff);
     if (archiver == null) {
       return inMemory;
     }
     String cutoffDate = Keys.date(cutoff.toEpochMilli());
     return inMemory + archiver.inOrder(history -> history.deleteEndedBefore(cutoffDate));
-  }
-
-  private void removeInstances(Set<Long> tree) {
-    variables.removeInstances(tree);
-    incidents.removeInstances(tree);
-    jobs.removeInstances(tree);
-    userTasks.removeInstances(tree);
-    messageSubscriptions.removeInstances(tree);
-    decisionInstances.removeInstances(tree);
-    processInstances.removeInstances(tree);
   }
 
   /** Forgets everything, in memory and in the archive: to be called when the engine is purged. */
@@ -425,20 +321,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** Forgets what is in memory, keeping the archive (a snapshot's state that could not be restored). */
   @Override
   public void discardState() {
-    write(() -> {
-      definitions.clear();
-      processInstances.clear();
-      variables.clear();
-      writers.startBatch();
-      finishedRoots.clear();
-      incidents.incidents.clear();
-      jobs.jobs.clear();
-      userTasks.tasks.clear();
-      messageSubscriptions.subscriptions.clear();
-      messageSubscriptions.correlations.clear();
-      decisionInstances.instances.clear();
-      return null;
-    });
+    store.clear();
   }
 
   // --- engine snapshots
@@ -451,7 +334,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** A copy of every document and lookup table, detached from the live model. */
   @Override
   public ReadModelState exportState() {
-    return read(() -> ReadModelSnapshots.export(indexes(), definitions, processInstances, variables));
+    return store.exportState();
   }
 
   @Override
@@ -462,38 +345,11 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** Replaces what the model holds in memory with an exported state; the archive stays as it is. */
   @Override
   public void importState(Object state) {
-    discardState();
-    write(() -> {
-      ReadModelSnapshots.restore((ReadModelState) state, indexes(), definitions, processInstances, variables);
-      return null;
-    });
-  }
-
-  private Map<String, DocumentIndex> indexes() {
-    Map<String, DocumentIndex> indexes = new LinkedHashMap<>();
-    for (SearchableEntity entity : SearchableEntity.values()) {
-      indexes.put(entity.name(), index(entity));
-    }
-    return indexes;
+    store.importState((ReadModelState) state);
   }
 
   private DocumentIndex index(SearchableEntity entity) {
-    return switch (entity) {
-      case PROCESS_DEFINITION -> definitions.processes;
-      case DECISION_DEFINITION -> definitions.decisions;
-      case DECISION_REQUIREMENTS -> definitions.requirements;
-      case FORM -> definitions.forms;
-      case PROCESS_INSTANCE -> processInstances.instances;
-      case ELEMENT_INSTANCE -> processInstances.elements;
-      case VARIABLE -> variables.variables;
-      case INCIDENT -> incidents.incidents;
-      case JOB -> jobs.jobs;
-      case USER_TASK -> userTasks.tasks;
-      case MESSAGE_SUBSCRIPTION -> messageSubscriptions.subscriptions;
-      case CORRELATED_MESSAGE_SUBSCRIPTION -> messageSubscriptions.correlations;
-      case DECISION_INSTANCE -> decisionInstances.instances;
-      case VARIABLE_CHANGE -> variables.changes;
-    };
+    return store.index(entity);
   }
 
   private static Optional<Long> parseKey(String key) {
@@ -505,39 +361,10 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   }
 
   private <T> T read(Supplier<T> query) {
-    lock.readLock().lock();
-    try {
-      return query.get();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return store.read(query);
   }
 
   private <T> T write(Supplier<T> update) {
-    lock.writeLock().lock();
-    try {
-      return update.get();
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** Copies and drops finished trees for the {@link HistoryArchiver}, under the read model's lock. */
-  private final class TreeCopier implements HistoryArchiver.Trees {
-
-    @Override
-    public List<HistoryArchive.Tree> copy(java.util.Collection<Long> roots) {
-      return read(() -> FinishedTrees.copy(roots, processInstances, ReadModel.this::index));
-    }
-
-    @Override
-    public void drop(java.util.Collection<Long> roots) {
-      write(() -> {
-        Set<Long> keys = new HashSet<>();
-        roots.forEach(root -> keys.addAll(processInstances.tree(root)));
-        removeInstances(keys);
-        return null;
-      });
-    }
+    return store.write(update);
   }
 }

@@ -36,4 +36,20 @@ final class AsyncAnswers {
     });
     return result;
   }
+
+  /**
+   * The answer itself when the engine has already answered (a job activation that found jobs, an
+   * instance created without awaiting its completion), else a {@link DeferredResult} as
+   * {@link #answer}. An asynchronous answer costs a second pass through the servlet container, the
+   * filters and Spring MVC (the async dispatch) even when it is ready at once. A handler method
+   * declared to return {@code Object} may return either: Spring MVC picks the return value handler
+   * by the class of the returned value.
+   */
+  static <T, R> Object answerNowOrLater(
+      CompletableFuture<T> future, long engineTimeoutMillis, Supplier<R> onTimeout, Function<T, R> mapper) {
+    if (future.isDone() && !future.isCompletedExceptionally()) {
+      return mapper.apply(future.join());
+    }
+    return answer(future, engineTimeoutMillis, onTimeout, mapper);
+  }
 }

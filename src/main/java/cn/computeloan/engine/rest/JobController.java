@@ -33,8 +33,12 @@ public class JobController {
     this.readModel = readModel;
   }
 
+  /**
+   * Answers at once when jobs are there (a {@code Map}), otherwise long-polls (a {@link DeferredResult}),
+   * see {@link AsyncAnswers#answerNowOrLater}.
+   */
   @PostMapping("/v2/jobs/activation")
-  public DeferredResult<Map<String, Object>> activate(@RequestBody JsonNode body) {
+  public Object activate(@RequestBody JsonNode body) {
     String type = JsonBodies.requiredText(body, "type");
     Integer maxJobs = JsonBodies.optionalInt(body, "maxJobsToActivate");
     if (maxJobs == null || maxJobs < 1) {
@@ -53,7 +57,7 @@ public class JobController {
         requestTimeout,
         fetch == null ? List.of() : fetch,
         tenants == null || tenants.isEmpty() ? List.of("<default>") : tenants);
-    return AsyncAnswers.answer(
+    return AsyncAnswers.answerNowOrLater(
         engine.commands().activateJobs(command),
         requestTimeout,
         () -> Map.of("jobs", List.of()),

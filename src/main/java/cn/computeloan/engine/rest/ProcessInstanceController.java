@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Process instances: creation (optionally awaiting completion), cancellation, search, get, call
@@ -33,8 +32,9 @@ public class ProcessInstanceController {
     this.readModel = readModel;
   }
 
+  /** The created instance at once, or later when it awaits completion ({@link AsyncAnswers#answerNowOrLater}). */
   @PostMapping("/v2/process-instances")
-  public DeferredResult<Map<String, Object>> create(@RequestBody JsonNode body) {
+  public Object create(@RequestBody JsonNode body) {
     long definitionKey = JsonBodies.longValue(body, "processDefinitionKey", -1);
     String processId = JsonBodies.text(body, "processDefinitionId", null);
     if (definitionKey <= 0 && (processId == null || processId.isBlank())) {
@@ -61,7 +61,7 @@ public class ProcessInstanceController {
         requestTimeout,
         fetch == null ? List.of() : fetch,
         JsonBodies.tenant(body));
-    return AsyncAnswers.answer(
+    return AsyncAnswers.answerNowOrLater(
         engine.commands().createProcessInstance(command),
         await ? requestTimeout : JobController.DEFAULT_REQUEST_TIMEOUT_MILLIS,
         null,

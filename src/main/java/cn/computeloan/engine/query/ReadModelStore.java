@@ -1,0 +1,256 @@
+package cn.computeloan.engine.query;
+
+import cn.computeloan.engine.record.DecisionEvaluationValue;
+import cn.computeloan.engine.record.IncidentValue;
+import cn.computeloan.engine.record.JobValue;
+import cn.computeloan.engine.record.MessageSubscriptionValue;
+import cn.computeloan.engine.record.ProcessInstanceValue;
+import cn.computeloan.engine.record.Record;
+import cn.computeloan.engine.record.RecordType;
+import cn.computeloan.engine.record.UserTaskValue;
+import cn.computeloan.engine.record.VariableValue;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
+
+/**
+ * The read model's memory: the projections of the record stream, the lock that guards them, and
+ * what changes them as a whole (applying a batch of records, dropping process-instance trees,
+ * emptying, snapshot export and import). {@link ReadModel} answers queries over this store and the
+ * {@link HistoryArchive}.
+ *
+ * <p>Every access to a projection goes through {@link #read} or {@link #write}: a batch of records
+ * is applied under the write lock, so a query sees the effects of a command entirely or not at all.
+ */
+final class ReadModelStore implements HistoryArchiver.Trees {
+
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final List<Long> finishedRoots = new ArrayList<>();
+  final DefinitionProjection definitions = new DefinitionProjection();
+  final ProcessInstanceProjection processInstances = new ProcessInstanceProjection(definitions, finishedRoots::add);
+  final VariableProjection variables = new VariableProjection();
+  final IncidentProjection incidents = new IncidentProjection(processInstances);
+  final JobProjection jobs = new JobProjection();
+  final UserTaskProjection userTasks;
+  final MessageSubscriptionProjection messageSubscriptions = new MessageSubscriptionProjection();
+  final DecisionInstanceProjection decisionInstances = new DecisionInstanceProjection();
+  private final VariableWriters writers = new VariableWriters();
+
+  ReadModelStore(HistoryArchive archive) {
+    this.userTasks = new UserTaskProjection(definitions, variables, archive);
+    new ProcessInstanceFilters(processInstances, variables, incidents, archive).register();
+  }
+
+  /** Applies the events of one delivery; returns the roots of the trees that finished in it. */
+  List<Long> apply(List<Record> records) {
+    return write(() -> {
+      writers.startBatch();
+      for (Record record : records) {
+        if (record.recordType() == RecordType.EVENT) {
+          writers.observe(record);
+          apply(record);
+        }
+      }
+      List<Long> roots = List.copyOf(finishedRoots);
+      finishedRoots.clear();
+      return roots;
+    });
+  }
+
+  private void apply(Record record) {
+    if (record.value() instanceof ProcessInstanceValue value) {
+      processInstances.apply(record, value);
+    } else if (record.value() instanceof VariableValue value) {
+      long writer = writers.writer(value.scopeKey());
+      String writerElementId = processInstances.elements.find(writer).map(e -> (String) e.get("elementId"))
+          .orElse(writer == value.processInstanceKey() ? value.bpmnProcessId() : null);
+      variables.apply(record, value, writer, writerElementId);
+    } else if (record.value() instanceof IncidentValue value) {
+      incidents.apply(record, value);
+    } else if (record.value() instanceof JobValue value) {
+      jobs.apply(record, value);
+    } else if (record.value() instanceof UserTaskValue value) {
+      userTasks.apply(record, value);
+    } else if (record.value() instanceof MessageSubscriptionValue value) {
+      messageSubscriptions.apply(record, value);
+    } else if (record.value() instanceof DecisionEvaluationValue value) {
+      decisionInstances.apply(record, value);
+    } else {
+      definitions.apply(record);
+    }
+  }
+
+  DocumentIndex index(SearchableEntity entity) {
+    return switch (entity) {
+      case PROCESS_DEFINITION -> definitions.processes;
+      case DECISION_DEFINITION -> definitions.decisions;
+      case DECISION_REQUIREMENTS -> definitions.requirements;
+      case FORM -> definitions.forms;
+      case PROCESS_INSTANCE -> processInstances.instances;
+      case ELEMENT_INSTANCE -> processInstances.elements;
+      case VARIABLE -> variables.variables;
+      case INCIDENT -> incidents.incidents;
+      case JOB -> jobs.jobs;
+      case USER_TASK -> userTasks.tasks;
+      case MESSAGE_SUBSCRIPTION -> messageSubscriptions.subscriptions;
+      case CORRELATED_MESSAGE_SUBSCRIPTION -> messageSubscriptions.correlations;
+      case DECISION_INSTANCE -> decisionInstances.instances;
+      case VARIABLE_CHANGE -> variables.changes;
+    };
+  }
+
+  /** Drops these process instances with all their entities; the caller holds the write lock. */
+  void removeInstances(Set<Long> tree) {
+    variables.removeInstances(tree);
+    incidents.removeInstances(tree);
+    jobs.removeInstances(tree);
+    userTasks.removeInstances(tree);
+    messageSubscriptions.removeInstances(tree);
+    decisionInstances.removeInstances(tree);
+    processInstances.removeInstances(tree);
+  }
+
+  /**
+   * Retention in memory: drops every finished root process instance that ended before {@code
+   * cutoff}, with everything it called; returns the number of roots dropped.
+   */
+  int removeFinishedBefore(Instant cutoff) {
+    return write(() -> {
+      Set<Long> tree = new HashSet<>();
+      int roots = 0;
+      for (Document instance : processInstances.instances.all()) {
+        Object end = instance.get("endDate");
+        if (end != null && instance.get("parentProcessInstanceKey") == null
+            && OffsetDateTime.parse((String) end).toInstant().isBefore(cutoff)) {
+          tree.addAll(processInstances.tree(Long.parseLong(instance.id())));
+          roots++;
+        }
+      }
+      if (!tree.isEmpty()) {
+        removeInstances(tree);
+      }
+      return roots;
+    });
+  }
+
+  /**
+   * Ids of the variables a user task in memory sees (inner scopes hide outer ones), or null when
+   * the task is not in memory.
+   */
+  Set<String> userTaskVariableIds(long userTaskKey) {
+    return read(() -> {
+      Document task = userTasks.tasks.find(userTaskKey).orElse(null);
+      if (task == null) {
+        return null;
+      }
+      Map<String, String> visible = new LinkedHashMap<>();
+      for (long scope : scopes(task, processInstances::flowScopeKey)) {
+        String scopeKey = Long.toString(scope);
+        for (Document variable : variables.variables.all()) {
+          if (scopeKey.equals(variable.get("scopeKey"))) {
+            visible.putIfAbsent((String) variable.get("name"), variable.id());
+          }
+        }
+      }
+      return Set.copyOf(visible.values());
+    });
+  }
+
+  /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
+  static List<Long> scopes(Document task, LongUnaryOperator flowScope) {
+    List<Long> scopes = new ArrayList<>();
+    for (long scope = task.longField("elementInstanceKey"); scope > 0; scope = flowScope.applyAsLong(scope)) {
+      scopes.add(scope);
+    }
+    long processInstanceKey = task.longField("processInstanceKey");
+    if (!scopes.contains(processInstanceKey)) {
+      scopes.add(processInstanceKey);
+    }
+    return scopes;
+  }
+
+  /** Forgets everything in memory. */
+  void clear() {
+    write(() -> {
+      definitions.clear();
+      processInstances.clear();
+      variables.clear();
+      writers.startBatch();
+      finishedRoots.clear();
+      incidents.incidents.clear();
+      jobs.jobs.clear();
+      userTasks.tasks.clear();
+      messageSubscriptions.subscriptions.clear();
+      messageSubscriptions.correlations.clear();
+      decisionInstances.instances.clear();
+      return null;
+    });
+  }
+
+  /** A copy of every document and lookup table, detached from the live store. */
+  ReadModelState exportState() {
+    return read(() -> ReadModelSnapshots.export(indexes(), definitions, processInstances, variables));
+  }
+
+  /** Replaces what the store holds with an exported state. */
+  void importState(ReadModelState state) {
+    clear();
+    write(() -> {
+      ReadModelSnapshots.restore(state, indexes(), definitions, processInstances, variables);
+      return null;
+    });
+  }
+
+  private Map<String, DocumentIndex> indexes() {
+    Map<String, DocumentIndex> indexes = new LinkedHashMap<>();
+    for (SearchableEntity entity : SearchableEntity.values()) {
+      indexes.put(entity.name(), index(entity));
+    }
+    return indexes;
+  }
+
+  // --- the archiver's view: copies of finished trees, and dropping them
+
+  @Override
+  public List<HistoryArchive.Tree> copy(Collection<Long> roots) {
+    return read(() -> FinishedTrees.copy(roots, processInstances, this::index));
+  }
+
+  @Override
+  public void drop(Collection<Long> roots) {
+    write(() -> {
+      Set<Long> keys = new HashSet<>();
+      roots.forEach(root -> keys.addAll(processInstances.tree(root)));
+      removeInstances(keys);
+      return null;
+    });
+  }
+
+  <T> T read(Supplier<T> query) {
+    lock.readLock().lock();
+    try {
+      return query.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  <T> T write(Supplier<T> update) {
+    lock.writeLock().lock();
+    try {
+      return update.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}
