@@ -125,7 +125,8 @@ final class GrowthBlocks {
     blocks.add(block);
     log.accept(String.format("growth block to %,d instances (ended %s): %,d instances in %.1f s, "
             + "%.0f job completions/s, "
-            + "%.2f ms CPU per completion (by thread group: %s); GC %d pauses %d ms; heap after GC %d MiB (committed %d MiB); "
+            + "%.2f ms CPU per completion (by thread group: %s); GC %d pauses %d ms; "
+            + "heap after GC %d MiB (committed %d MiB); "
             + "resident %d MiB; database on disk %,d MiB; documents in memory %,d; journal %.1f entries per commit; "
             + "snapshots due %d; load average %s", block.history(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
         block.instances(), seconds, block.completionsPerSecond(),
