@@ -1,5 +1,6 @@
 package cn.computeloan.engine;
 
+import cn.computeloan.engine.journal.H2StoreCompaction;
 import cn.computeloan.engine.journal.JdbcJournal;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
@@ -8,6 +9,7 @@ import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +54,23 @@ public class EmbeddedEngineConfiguration {
     }
     return new EmbeddedEngine(Clock.systemUTC(), journal, new SnapshotStore(db),
         new SnapshotSettings(everyCommands, interval, onShutdown, compact, retain));
+  }
+
+  /**
+   * Rewrites sparse chunks of an H2 file database, whose own housekeeping stops with the journal's
+   * {@code WRITE_DELAY 0} (see {@link H2StoreCompaction}); nothing for other databases. {@code
+   * compute-loan.engine.h2-compaction.interval=0} turns it off.
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "compute-loan.engine.journal.enabled", havingValue = "true", matchIfMissing = true)
+  public AutoCloseable h2StoreCompaction(ObjectProvider<DataSource> dataSource,
+      @Value("${compute-loan.engine.h2-compaction.interval:1s}") Duration interval,
+      @Value("${compute-loan.engine.h2-compaction.target-fill-rate:50}") int targetFillRate,
+      @Value("${compute-loan.engine.h2-compaction.write-limit-bytes:16777216}") int writeLimitBytes) {
+    DataSource db = dataSource.getIfAvailable();
+    Optional<H2StoreCompaction> compaction = db == null ? Optional.empty()
+        : H2StoreCompaction.startIfH2File(db, interval, targetFillRate, writeLimitBytes);
+    return compaction.<AutoCloseable>map(c -> c).orElse(() -> { });
   }
 
   /**
