@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every step runs on that one thread, in order: archiving (wait until the journal holds the
  * command that finished the trees, copy their documents, skip trees already archived — replay
  * finishes them again —, write, drop them from memory), clearing on purge and {@link #flush}.
- * So a flush returns only when everything queued before it is done.
+ * So a flush returns only when everything queued before it is done. Archiving starts {@link
+ * #DELAY_MILLIS} after the first tree of a batch finished, so that a transaction carries many trees.
  */
 final class HistoryArchiver implements AutoCloseable {
 
@@ -90,6 +91,19 @@ final class HistoryArchiver implements AutoCloseable {
       archivePending();
       return null;
     }));
+  }
+
+  /**
+   * Empties the archive (the engine was purged) and forgets the trees waiting to be archived: the
+   * caller drops them from memory next, and a write still waiting for its delay must not bring
+   * them back into the emptied archive.
+   */
+  void clear() {
+    inOrder(history -> {
+      pending.clear();
+      history.clear();
+      return null;
+    });
   }
 
   /** Runs a change of the archive after everything queued before it, and waits for it. */

@@ -310,10 +310,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** Forgets everything, in memory and in the archive: to be called when the engine is purged. */
   public void clear() {
     if (archiver != null) {
-      archiver.inOrder(history -> {
-        history.clear();
-        return null;
-      });
+      archiver.clear();
     }
     discardState();
   }

@@ -96,7 +96,7 @@ class EngineBenchmark {
           + ManagementFactory.getRuntimeMXBean().getInputArguments()
               .stream().filter(a -> a.startsWith("-X")).toList());
 
-      Phase warmUp = closedLoop(false, count(Math.max(warmUpInstances, window * 10)));
+      Phase warmUp = closedLoop(false, count(Math.max(warmUpInstances, window * 10)), () -> {});
       log(String.format("warm-up: %,d instances, %.0f job completions/s, %.2f ms CPU per completion (%s)",
           warmUp.instances, warmUp.jobsPerSecond(), warmUp.cpuMillisPerJob(), warmUp.cpuByGroup()));
       double rate = saturation();
@@ -199,13 +199,9 @@ class EngineBenchmark {
 
   /**
    * Keeps {@code window} instances in flight, created by {@code creators} threads, until {@code done};
-   * measures up to that moment, then lets the instances in flight finish.
+   * measures up to that moment, then lets the instances in flight finish; calls {@code tick} every few
+   * milliseconds on this thread while the loop runs.
    */
-  private Phase closedLoop(boolean record, BooleanSupplier done) throws InterruptedException {
-    return closedLoop(record, done, () -> {});
-  }
-
-  /** As above, calling {@code tick} every few milliseconds on this thread while the loop runs. */
   private Phase closedLoop(boolean record, BooleanSupplier done, Runnable tick) throws InterruptedException {
     workers.recording.set(record);
     workers.inFlight.drainPermits();
@@ -258,7 +254,7 @@ class EngineBenchmark {
   private double saturation() throws InterruptedException {
     workers.instanceLatency.clear();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    Phase phase = closedLoop(true, () -> System.nanoTime() >= end);
+    Phase phase = closedLoop(true, () -> System.nanoTime() >= end, () -> {});
     log(String.format("saturation: %.0f instances/s, %.0f job completions/s, %.2f ms CPU per completion (%s); "
             + "instance latency p50 %.1f ms p99 %.1f ms (%d in flight); %s; load average %s",
         phase.instancesPerSecond(), phase.jobsPerSecond(), phase.cpuMillisPerJob(), phase.cpuByGroup(),
@@ -341,7 +337,7 @@ class EngineBenchmark {
   private static final class Phase {
     private final long jobs0;
     private final long done0;
-    private final long cpu0 = cpuNanos();
+    private final long cpu0 = ThreadCpu.processCpuNanos();
     private final ThreadCpu threads0 = ThreadCpu.now();
     private java.util.Map<String, Double> byGroup;
     private final Journal.Statistics journal0 = engine.journalStatistics();
@@ -374,7 +370,7 @@ class EngineBenchmark {
       elapsed = (System.nanoTime() - start) / 1e9;
       jobs = workers.completions.sum() - jobs0;
       instances = workers.instancesDone.sum() - done0;
-      cpu = cpuNanos() - cpu0;
+      cpu = ThreadCpu.processCpuNanos() - cpu0;
       byGroup = ThreadCpu.now().millisByGroupSince(threads0);
       Journal.Statistics now = engine.journalStatistics();
       journal = new Journal.Statistics(now.entries() - journal0.entries(), now.commits() - journal0.commits(),
@@ -402,10 +398,6 @@ class EngineBenchmark {
     /** CPU per completion by thread group (ThreadCpu), in ms. */
     String cpuByGroup() {
       return ThreadCpu.perCompletion(byGroup, jobs);
-    }
-
-    private static long cpuNanos() {
-      return ThreadCpu.processCpuNanos();
     }
   }
 

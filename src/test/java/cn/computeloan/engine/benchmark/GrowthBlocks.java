@@ -125,7 +125,8 @@ final class GrowthBlocks {
     blocks.add(block);
     log.accept(String.format("growth block to %,d instances (ended %s): %,d instances in %.1f s, "
             + "%.0f job completions/s, "
-            + "%.2f ms CPU per completion (by thread group: %s); GC %d pauses %d ms; heap after GC %d MiB (committed %d MiB); "
+            + "%.2f ms CPU per completion (by thread group: %s); GC %d pauses %d ms; "
+            + "heap after GC %d MiB (committed %d MiB); "
             + "resident %d MiB; database on disk %,d MiB; documents in memory %,d; journal %.1f entries per commit; "
             + "snapshots due %d; load average %s", block.history(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
         block.instances(), seconds, block.completionsPerSecond(),
@@ -145,11 +146,14 @@ final class GrowthBlocks {
       return;
     }
     log.accept("growth threads by CPU over all blocks: " + ThreadCpu.now().topThreadsSince(first, 12));
-    judge("job completions/s", blocks.stream().mapToDouble(Block::completionsPerSecond).toArray(), band);
-    judge("CPU per completion (ms, JVM)", blocks.stream().mapToDouble(Block::cpuMillisPerCompletion).toArray(), band);
+    long[] history = blocks.stream().mapToLong(Block::history).toArray();
+    log.accept(judge("job completions/s", blocks.stream().mapToDouble(Block::completionsPerSecond).toArray(), history,
+        band));
+    log.accept(judge("CPU per completion (ms, JVM)",
+        blocks.stream().mapToDouble(Block::cpuMillisPerCompletion).toArray(), history, band));
     if (blocks.stream().anyMatch(b -> b.cpuByGroup().getOrDefault("postgres", 0.0) > 0)) {
-      judge("CPU per completion (ms, JVM + PostgreSQL backends)",
-          blocks.stream().mapToDouble(Block::cpuWithDatabasePerCompletion).toArray(), band);
+      log.accept(judge("CPU per completion (ms, JVM + PostgreSQL backends)",
+          blocks.stream().mapToDouble(Block::cpuWithDatabasePerCompletion).toArray(), history, band));
     }
     log.accept(String.format("growth memory: heap after GC %d–%d MiB, resident %d–%d MiB (peak resident %d MiB); "
             + "database on disk %,d → %,d MiB",
@@ -160,7 +164,12 @@ final class GrowthBlocks {
         blocks.get(0).storageMiB(), blocks.get(blocks.size() - 1).storageMiB()));
   }
 
-  private void judge(String what, double[] values, double band) {
+  /**
+   * The verdict line for one figure of the blocks ({@code values}, measured up to {@code history}
+   * instances): the median, the band around it, each block's ratio, the blocks outside the band, and
+   * the least-squares trend in % of the median per 10,000 instances.
+   */
+  static String judge(String what, double[] values, long[] history, double band) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
     int n = sorted.length;
@@ -175,21 +184,21 @@ final class GrowthBlocks {
       }
     }
     // least-squares slope against the history, relative to the median: a trend, apart from the scatter
-    double mx = blocks.stream().mapToDouble(Block::history).average().orElse(0);
+    double mx = java.util.Arrays.stream(history).average().orElse(0);
     double my = java.util.Arrays.stream(values).average().orElse(0);
     double sxy = 0;
     double sxx = 0;
     for (int i = 0; i < n; i++) {
-      double dx = blocks.get(i).history() - mx;
+      double dx = history[i] - mx;
       sxy += dx * (values[i] - my);
       sxx += dx * dx;
     }
     double trend = sxx == 0 ? 0 : 100 * sxy / sxx * 10_000 / median;
-    log.accept(String.format("growth %s: median %.2f, band ±%.0f%% = %.2f–%.2f; blocks against the median: %s; "
+    return String.format("growth %s: median %.2f, band ±%.0f%% = %.2f–%.2f; blocks against the median: %s; "
             + "min %.0f%%, max %.0f%%; trend %+.1f%% of the median per 10,000 instances; %s", what, median, 100 * band,
         median * (1 - band), median * (1 + band), ratios, 100 * sorted[0] / median, 100 * sorted[n - 1] / median,
         trend, outside.isEmpty() ? "FLAT: every block within the band"
-            : "NOT FLAT: block(s) " + outside + " of " + n + " outside the band"));
+            : "NOT FLAT: block(s) " + outside + " of " + n + " outside the band");
   }
 
   private static long gcCount() {

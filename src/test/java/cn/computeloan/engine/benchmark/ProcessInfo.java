@@ -71,7 +71,8 @@ final class ProcessInfo {
   /** Process ids of the PostgreSQL backends whose connections carry this application name. */
   static java.util.List<Integer> postgresBackends(String applicationName) {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-        PreparedStatement backends = c.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+        PreparedStatement backends = c.prepareStatement(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
       backends.setString(1, applicationName);
       java.util.List<Integer> pids = new java.util.ArrayList<>();
       try (ResultSet rows = backends.executeQuery()) {

@@ -33,7 +33,7 @@ final class ThreadCpu {
       // engine-history-archiver and engine-history-retention have the same 15-character native name
       Map.entry("archiver", List.of("engine-history")),
       Map.entry("snapshot", List.of("engine-snapshot")),
-      Map.entry("h2", List.of("MVStore", "H2 ")),
+      Map.entry("h2", List.of("MVStore", "H2 ", "engine-h2")),
       Map.entry("gc", List.of("GC Thread", "G1 ", "VM Thread", "VM Periodic")),
       Map.entry("jit", List.of("C1 Compiler", "C2 Compiler")),
       // not threads of this process: the PostgreSQL server processes serving its connections
