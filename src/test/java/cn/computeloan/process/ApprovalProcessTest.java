@@ -1,5 +1,8 @@
 package cn.computeloan.process;
 
+import static cn.computeloan.process.ProcessFixture.application;
+import static cn.computeloan.process.ProcessFixture.vote;
+
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +18,6 @@ import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,22 +37,7 @@ class ApprovalProcessTest {
     fixture.deployAll();
   }
 
-  /** A sample application under a fresh id, changed through its JSON. */
-  private static LoanApplication application(String sample, Consumer<ObjectNode> change) {
-    String id = sample.substring(0, 4).toUpperCase() + "-" + UUID.randomUUID();
-    return TestData.sample(sample, node -> {
-      node.put("applicationId", id);
-      change.accept(node);
-    });
-  }
 
-  private static Map<String, Object> vote(String decision, Object amount, String comment) {
-    var vote = new java.util.HashMap<String, Object>();
-    vote.put("decision", decision);
-    vote.put("approvedAmount", amount);
-    vote.put("comment", comment);
-    return vote;
-  }
 
   private void prepare(ProcessInstanceEvent instance, String analyst) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), analyst,

@@ -2,10 +2,12 @@ package cn.computeloan.process;
 
 import static org.awaitility.Awaitility.await;
 
+import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.engine.conformance.EmbeddedEngineExtension;
 import cn.computeloan.process.casefile.InMemoryCaseFile;
 import cn.computeloan.process.casefile.InMemoryMonitoringIndicators;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.ProcessInstanceEvent;
@@ -14,8 +16,11 @@ import io.camunda.client.api.search.response.UserTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -34,6 +39,24 @@ final class ProcessFixture {
 
   ProcessFixture(CamundaClient client) {
     this.client = client;
+  }
+
+  /** A sample application under a fresh id, changed through its JSON. */
+  static LoanApplication application(String sample, Consumer<ObjectNode> change) {
+    String id = sample.substring(0, 4).toUpperCase() + "-" + UUID.randomUUID();
+    return TestData.sample(sample, node -> {
+      node.put("applicationId", id);
+      change.accept(node);
+    });
+  }
+
+  /** An approver's form variables (the amount may be null: not lowered). */
+  static Map<String, Object> vote(String decision, Object amount, String comment) {
+    var vote = new HashMap<String, Object>();
+    vote.put("decision", decision);
+    vote.put("approvedAmount", amount);
+    vote.put("comment", comment);
+    return vote;
   }
 
   static InMemoryCaseFile caseFile() {

@@ -1,5 +1,8 @@
 package cn.computeloan.process;
 
+import static cn.computeloan.process.ProcessFixture.application;
+import static cn.computeloan.process.ProcessFixture.vote;
+
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +10,6 @@ import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.engine.conformance.EngineConformanceTest;
 import cn.computeloan.process.casefile.InMemoryCaseFile;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.UserTask;
@@ -18,8 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,21 +41,7 @@ class TaskEscalationProcessTest {
     fixture.deployAll();
   }
 
-  private static LoanApplication application(String sample, Consumer<ObjectNode> change) {
-    String id = sample.substring(0, 4).toUpperCase() + "-" + UUID.randomUUID();
-    return TestData.sample(sample, node -> {
-      node.put("applicationId", id);
-      change.accept(node);
-    });
-  }
 
-  private static Map<String, Object> vote(String decision, Object amount, String comment) {
-    var vote = new java.util.HashMap<String, Object>();
-    vote.put("decision", decision);
-    vote.put("approvedAmount", amount);
-    vote.put("comment", comment);
-    return vote;
-  }
 
   private void prepare(ProcessInstanceEvent instance) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), "analyst.li",
