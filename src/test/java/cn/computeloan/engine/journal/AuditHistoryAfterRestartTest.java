@@ -38,24 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class AuditHistoryAfterRestartTest {
 
-  private static final String DMN = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="riskDefinitions" name="Risk"
-          namespace="https://computeloan.cn/test">
-        <decision id="risk" name="Risk">
-          <decisionTable id="riskTable" hitPolicy="FIRST">
-            <input id="amountInput" label="Amount">
-              <inputExpression id="amountExpression" typeRef="number"><text>amount</text></inputExpression>
-            </input>
-            <output id="riskOutput" name="risk" typeRef="string"/>
-            <rule id="high"><inputEntry id="highIn"><text>&gt; 50</text></inputEntry>
-              <outputEntry id="highOut"><text>"HIGH"</text></outputEntry></rule>
-            <rule id="low"><inputEntry id="lowIn"><text>-</text></inputEntry>
-              <outputEntry id="lowOut"><text>"LOW"</text></outputEntry></rule>
-          </decisionTable>
-        </decision>
-      </definitions>
-      """;
+  /** The same risk table as the snapshot scenario's. */
+  private static final String DMN = RichSnapshotScenario.DMN;
 
   private static final String BPMN = Bpmn.convertToString(Bpmn.createExecutableProcess("audited")
       .startEvent("received")
