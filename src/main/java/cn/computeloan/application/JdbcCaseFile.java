@@ -10,6 +10,7 @@ import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -89,6 +90,13 @@ public class JdbcCaseFile implements CaseFile {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public List<RecordedStep> recorded(String applicationId, String step) {
+    return store.steps(applicationId, step).stream().map(s -> new RecordedStep(s.step(), readMap(s.result()),
+        s.policyVersion(), s.actor(), s.recordedAt(), s.elementId())).toList();
+  }
+
+  @Override
   @Transactional
   public void changeStatus(String applicationId, ApplicationStatus status, String actor, ProcessRef process) {
     StoredApplication application = lockSubmitted(applicationId);
@@ -157,6 +165,14 @@ public class JdbcCaseFile implements CaseFile {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("result cannot be stored as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private Map<String, Object> readMap(String json) {
+    try {
+      return mapper.readerFor(Map.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON unreadable", e);
     }
   }
 

@@ -1,7 +1,9 @@
 package cn.computeloan.process;
 
 import cn.computeloan.credit.model.LoanApplication;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +36,19 @@ public interface CaseFile {
    */
   List<String> actors(String applicationId, String step);
 
+  /**
+   * What was recorded under {@code step}, oldest first, each result as JSON-shaped maps (numbers
+   * with a fraction as {@link java.math.BigDecimal}). The figures the bank signs are read from here,
+   * never from process variables.
+   */
+  List<RecordedStep> recorded(String applicationId, String step);
+
   /** Moves the application to a new status (recorded in the audit trail). */
   void changeStatus(String applicationId, ApplicationStatus status, String actor, ProcessRef process);
+
+  /** One recorded step: its result, who recorded it, when and under which policy version. */
+  record RecordedStep(String step, Map<String, Object> result, String policyVersion, String actor,
+      Instant recordedAt, String elementId) {}
 
   /** Where in the process a write comes from: for idempotency and for the audit trail. */
   record ProcessRef(long processInstanceKey, String elementId, long elementInstanceKey, long jobKey) {}

@@ -79,7 +79,7 @@ class LoanApprovalEndToEndTest {
     assertThat(api.send("intake", "POST", "/v2/user-tasks/" + proposal.getUserTaskKey() + "/assignment",
         "{\"assignee\":\"intake\"}").status()).isEqualTo(403);
     complete(proposal, "analyst",
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"算力利用率高，订单充足，建议批准。\"}");
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"算力利用率高，订单充足，现金流稳定，建议批准本次授信。\"}");
     // and a head-office approver returns the case; the analyst cannot claim a seat
     List<UserTask> seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     assertThat(api.send("analyst", "POST", "/v2/user-tasks/" + seats.get(0).getUserTaskKey() + "/assignment",
@@ -87,7 +87,7 @@ class LoanApprovalEndToEndTest {
     complete(seats.get(0), "ho1", "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同\"}");
     // and the analyst prepares it again, and five head-office approvers approve
     complete(openTasks(instance, "Task_PrepareCreditProposal", 1).get(0), "analyst",
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同，建议批准。\"}");
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同，租约覆盖贷款期限，建议批准。\"}");
     seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     for (int i = 0; i < seats.size(); i++) {
       complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意"

@@ -41,7 +41,7 @@ class ApprovalProcessTest {
 
   private void prepare(ProcessInstanceEvent instance, String analyst) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), analyst,
-        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，建议批准。"));
+        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。"));
   }
 
   @Test
@@ -54,7 +54,7 @@ class ApprovalProcessTest {
     prepare(instance, "analyst.li");
     List<UserTask> seats = fixture.tasks(instance.getProcessInstanceKey(), "Task_ApproveAtHeadOffice", 5);
     for (int i = 0; i < seats.size(); i++) {
-      fixture.complete(seats.get(i), "head.office." + i, vote("APPROVE", 999_999_999, "同意"));
+      fixture.complete(seats.get(i), "head.office." + i, vote("APPROVE", null, "同意，按方案执行。"));
     }
     fixture.complete(fixture.task(instance, "Task_SignCreditAgreement"), "manager.zhao",
         Map.of("agreementSigned", true, "signedOn", "2026-11-27"));
@@ -89,7 +89,7 @@ class ApprovalProcessTest {
     fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "approver.wang",
         vote("APPROVE", 9_000_000, "同意，额度下调至900万"));
     fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "director.zhou",
-        vote("APPROVE", 10_000_000, "同意"));
+        vote("APPROVE", 10_000_000, "同意，按方案执行。"));
 
     // then
     assertThat(instance).hasCompletedElements("Task_ReviewReferredCase", "Task_ApproveAtBranch",
@@ -102,7 +102,7 @@ class ApprovalProcessTest {
     // and each vote is in the case file with what the approver decided, on which seat and level
     List<InMemoryCaseFile.Step> votes = steps(app, "APPROVAL-1");
     assertThat(votes).extracting(v -> result(v).get("decision")).containsExactly("APPROVE", "APPROVE");
-    assertThat(votes).extracting(v -> result(v).get("comment")).containsExactly("同意，额度下调至900万", "同意");
+    assertThat(votes).extracting(v -> result(v).get("comment")).containsExactly("同意，额度下调至900万", "同意，按方案执行。");
     assertThat(votes).extracting(v -> ((Number) result(v).get("approvedAmount")).longValue())
         .containsExactly(9_000_000L, 10_000_000L);
     assertThat(votes).extracting(v -> ((Number) result(v).get("seat")).intValue()).containsExactly(1, 2);
@@ -229,7 +229,7 @@ class ApprovalProcessTest {
     // when: the account manager first adds too little, then enough
     fixture.complete(fixture.task(instance, "Task_NegotiateGuarantee"), "manager.zhao", Map.of(
         "negotiationOutcome", "COVER_ADDED", "additionalGuaranteeType", "MORTGAGE",
-        "additionalGuaranteeProvider", "创始人房产", "additionalGuaranteeValue", 1_000_000, "comment", "首轮追加"));
+        "additionalGuaranteeProvider", "创始人房产", "additionalGuaranteeValue", 1_000_000, "comment", "首轮追加创始人房产抵押"));
     fixture.complete(fixture.task(instance, "Task_NegotiateGuarantee"), "manager.zhao", Map.of(
         "negotiationOutcome", "COVER_ADDED", "additionalGuaranteeType", "THIRD_PARTY_GUARANTEE",
         "additionalGuaranteeProvider", "省融资担保集团", "additionalGuaranteeValue", 20_000_000, "comment", "担保公司承保"));
@@ -262,7 +262,7 @@ class ApprovalProcessTest {
     List<UserTask> seats = fixture.tasks(instance.getProcessInstanceKey(), "Task_ApproveInCommittee", 3);
 
     // when
-    fixture.complete(seats.get(0), "member.a", vote("APPROVE", 30_000_000, "同意"));
+    fixture.complete(seats.get(0), "member.a", vote("APPROVE", 30_000_000, "同意，按方案执行。"));
     fixture.complete(seats.get(1), "member.b", vote("REJECT", null, "项目回收期过长"));
 
     // then: the third seat is withdrawn, the application rejected
@@ -289,7 +289,7 @@ class ApprovalProcessTest {
     assertThat(instance).hasVariableSatisfies("approvalVotes", List.class,
         votes -> assertThat(votes.toString()).contains("RETURN", "请补充大客户集中度分析"));
     prepare(instance, "analyst.li");
-    fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意"));
+    fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意，按方案执行。"));
     assertThat(instance).hasActiveElements("Task_SignCreditAgreement").hasVariable("approvalRound", 2);
     // and the RETURN with its comment, then the second round's APPROVE, are in the case file
     assertThat(steps(app, "APPROVAL-1")).singleElement().satisfies(v -> {
@@ -312,7 +312,7 @@ class ApprovalProcessTest {
 
     // when: the preparer tries to approve
     try {
-      fixture.complete(approval, "analyst.li", vote("APPROVE", 4_000_000, "自己批"));
+      fixture.complete(approval, "analyst.li", vote("APPROVE", 4_000_000, "自己批准此案。"));
     } catch (RuntimeException refusedSynchronously) {
       // a real cluster may answer the completion with the denial; ours denies asynchronously
     }
@@ -324,7 +324,7 @@ class ApprovalProcessTest {
         .send().join().items().size() == 1);
     assertThat(fixture.isOpen(approval)).isTrue();
     assertThat(caseFile.actors(app.applicationId(), "APPROVAL-1")).isEmpty();
-    fixture.complete(approval, "approver.wang", vote("APPROVE", 4_000_000, "同意"));
+    fixture.complete(approval, "approver.wang", vote("APPROVE", 4_000_000, "同意，按方案执行。"));
     assertThat(instance).hasActiveElements("Task_SignCreditAgreement");
   }
 

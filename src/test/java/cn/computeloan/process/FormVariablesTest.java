@@ -142,6 +142,31 @@ class FormVariablesTest {
     return java.time.Duration.parse(m.group());
   }
 
+  /**
+   * Zeebe sets a completion's variables locally on a task that has output mappings and lets only
+   * the mapped outputs reach the process; without output mappings they propagate to the process.
+   * So a person's completion can change the process only through the outputs the model declares,
+   * on a real cluster too (the security review's first finding).
+   */
+  @Test
+  void shouldDeclareOutputMappingsOnEveryUserTaskSoThatCompletionVariablesStayLocal() throws IOException {
+    for (BpmnModelInstance model : models().values()) {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        var io = task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class);
+        assertThat(io).as(task.getId() + " has an io mapping").isNotNull();
+        assertThat(io.getOutputs()).as(task.getId() + " declares its outputs").isNotEmpty();
+        boolean multiInstance = task.getLoopCharacteristics() != null;
+        if (multiInstance) {
+          // an inner instance's output mappings stay in its own scope only if the target is local
+          for (var output : io.getOutputs()) {
+            assertThat(io.getInputs()).as(task.getId() + ": output " + output.getTarget() + " is a local variable")
+                .anySatisfy(input -> assertThat(input.getTarget()).isEqualTo(output.getTarget()));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void shouldMoveEveryUserTaskUpALevelAfterItsAlertAndRecordTheMove() throws IOException {
     for (BpmnModelInstance model : models().values()) {

@@ -50,11 +50,17 @@ final class ProcessFixture {
     });
   }
 
-  /** An approver's form variables (the amount may be null: not lowered). */
+  /**
+   * An approver's form variables. A null amount is not sent, as form-js does not send a hidden
+   * field (REJECT, RETURN) and an approver who does not lower the amount leaves the prefilled
+   * proposed limit.
+   */
   static Map<String, Object> vote(String decision, Object amount, String comment) {
     var vote = new HashMap<String, Object>();
     vote.put("decision", decision);
-    vote.put("approvedAmount", amount);
+    if (amount != null) {
+      vote.put("approvedAmount", amount);
+    }
     vote.put("comment", comment);
     return vote;
   }

@@ -45,7 +45,7 @@ class TaskEscalationProcessTest {
 
   private void prepare(ProcessInstanceEvent instance) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), "analyst.li",
-        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，建议批准。"));
+        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。"));
   }
 
   private void acceptReferral(ProcessInstanceEvent instance) {
@@ -99,7 +99,7 @@ class TaskEscalationProcessTest {
 
     // the risk manager prepares the proposal, and the case goes on to the head office
     fixture.complete(movedUp, "risk.zhang", Map.of("recommendation", "APPROVE",
-        "proposalSummary", "逾期接手：算力利用率高，订单充足，建议批准。"));
+        "proposalSummary", "逾期接手：算力利用率高，订单充足，现金流稳定，建议批准。"));
     assertThat(fixture.tasks(instance.getProcessInstanceKey(), "Task_ApproveAtHeadOffice", 5)).hasSize(5);
     assertThat(caseFile.actors(app.applicationId(), "PREPARATION")).containsExactly("risk.zhang");
     assertThat(instance).hasTerminatedElements("Task_PrepareCreditProposal")
@@ -129,7 +129,7 @@ class TaskEscalationProcessTest {
     ProcessInstanceEvent third = fixture.start(approved);
     acceptReferral(third);
     prepare(third);
-    fixture.complete(fixture.task(third, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意"));
+    fixture.complete(fixture.task(third, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意，按方案执行。"));
     UserTask signing = assertMovesUp(approved, third.getProcessInstanceKey(), "Task_SignCreditAgreement",
         "account-manager", "branch-approver", Duration.ofDays(10));
     fixture.complete(signing, "branch.head", Map.of("agreementSigned", true, "signedOn", "2026-12-08"));
@@ -142,7 +142,7 @@ class TaskEscalationProcessTest {
     ProcessInstanceEvent instance = fixture.start(app);
     prepare(instance);
     List<UserTask> seats = fixture.tasks(instance.getProcessInstanceKey(), "Task_ApproveAtHeadOffice", 5);
-    fixture.complete(seats.get(0), "head.office.0", vote("APPROVE", 50_000_000, "同意"));
+    fixture.complete(seats.get(0), "head.office.0", vote("APPROVE", 50_000_000, "同意，按方案执行。"));
 
     // when: three days pass without the other four votes
     processTestContext.increaseTime(Duration.ofDays(3).plusHours(1));

@@ -148,6 +148,12 @@ public class ApplicationStore {
         .param(applicationId).query(ApplicationStore::step).list();
   }
 
+  /** The records of one step of the application, oldest first. */
+  public List<StepRecord> steps(String applicationId, String step) {
+    return jdbc.sql("SELECT * FROM application_step WHERE application_id = ? AND step = ? ORDER BY id")
+        .params(applicationId, step).query(ApplicationStore::step).list();
+  }
+
   public List<String> actors(String applicationId, String step) {
     return jdbc.sql("SELECT actor FROM application_step WHERE application_id = ? AND step = ? ORDER BY id")
         .params(applicationId, step).query(String.class).list();

@@ -105,12 +105,14 @@ public final class VariableBehavior {
    * Without output mappings, delivered variables (job, message, user task) propagate from the
    * element itself: a variable the element has locally (from an input mapping) is updated there and
    * goes no further, as in Zeebe. With output mappings, the delivered variables are first set
-   * locally so the mappings can read them, and the mapped results go to the flow scope.
+   * locally so the mappings can read them, and the mapped results go to the flow scope, except for
+   * an inner instance of a multi-instance activity: its mappings write to its own scope (where its
+   * output element reads them), as Zeebe documents for multi-instance output mappings.
    */
   public boolean applyOutput(ElementInstance instance) {
     Map<String, Object> delivered = instance.pendingVariables();
     List<Mapping> mappings = instance.element().outputMappings();
-    ElementInstance scope = instance.flowScope();
+    ElementInstance scope = instance.loopCounter() > 0 && !mappings.isEmpty() ? instance : instance.flowScope();
     if (mappings.isEmpty()) {
       if (delivered != null && scope != null) {
         merge(instance, delivered);

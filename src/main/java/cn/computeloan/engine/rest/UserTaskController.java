@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,9 +59,12 @@ public class UserTaskController {
   }
 
   @PostMapping("/v2/user-tasks/{key}/variables/search")
-  public Map<String, Object> variables(@PathVariable String key, @RequestBody(required = false) JsonNode body) {
+  public Map<String, Object> variables(@PathVariable String key, @RequestBody(required = false) JsonNode body,
+      @RequestParam(name = "truncateValues", required = false) Boolean truncateValues) {
     get(key);
-    return Searches.response(readModel.userTaskVariables(PathKeys.parse(key, "userTaskKey"), Searches.query(body)));
+    return VariableController.fullValuesUnless(truncateValues,
+        Searches.response(readModel.userTaskVariables(PathKeys.parse(key, "userTaskKey"), Searches.query(body))),
+        readModel);
   }
 
   @PostMapping("/v2/user-tasks/{key}/completion")

@@ -5,11 +5,15 @@ import cn.computeloan.engine.query.SearchQuery;
 import cn.computeloan.engine.query.SearchResult;
 import cn.computeloan.engine.query.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -28,8 +32,35 @@ public class VariableController {
   }
 
   @PostMapping("/v2/variables/search")
-  public Map<String, Object> search(@RequestBody(required = false) JsonNode body) {
-    return Searches.response(readModel.search(SearchableEntity.VARIABLE, Searches.query(body)));
+  public Map<String, Object> search(@RequestBody(required = false) JsonNode body,
+      @RequestParam(name = "truncateValues", required = false) Boolean truncateValues) {
+    return fullValuesUnless(truncateValues,
+        Searches.response(readModel.search(SearchableEntity.VARIABLE, Searches.query(body))), readModel);
+  }
+
+  /**
+   * {@code truncateValues=false} (Camunda 8.8): the items of a variable search carry full values
+   * instead of the 8191-character previews; the few truncated ones are read one by one.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> fullValuesUnless(Boolean truncateValues, Map<String, Object> response,
+      ReadModel readModel) {
+    if (truncateValues == null || truncateValues) {
+      return response;
+    }
+    List<Map<String, Object>> items = new ArrayList<>((List<Map<String, Object>>) response.get("items"));
+    items.replaceAll(item -> Boolean.TRUE.equals(item.get("isTruncated"))
+        ? readModel.get(SearchableEntity.VARIABLE, String.valueOf(item.get("variableKey")))
+            .map(full -> {
+              Map<String, Object> copy = new LinkedHashMap<>(item);
+              copy.put("value", full.get("value"));
+              copy.put("isTruncated", false);
+              return copy;
+            }).orElse(item)
+        : item);
+    Map<String, Object> copy = new LinkedHashMap<>(response);
+    copy.put("items", items);
+    return copy;
   }
 
   /** Every change of one variable: value, time, scope and the element instance that wrote it. */

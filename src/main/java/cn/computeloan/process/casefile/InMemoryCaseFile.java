@@ -3,6 +3,8 @@ package cn.computeloan.process.casefile;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseFile;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,9 @@ public class InMemoryCaseFile implements CaseFile {
   /** One status change. */
   public record StatusChange(String applicationId, ApplicationStatus status, String actor, ProcessRef process,
       Instant changedAt) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final Clock clock;
   private final Map<String, LoanApplication> applications = new ConcurrentHashMap<>();
@@ -65,6 +70,24 @@ public class InMemoryCaseFile implements CaseFile {
   @Override
   public List<String> actors(String applicationId, String step) {
     return steps(applicationId).stream().filter(s -> s.step().equals(step)).map(Step::actor).toList();
+  }
+
+  @Override
+  public List<RecordedStep> recorded(String applicationId, String step) {
+    return steps(applicationId).stream().filter(s -> s.step().equals(step))
+        .map(s -> new RecordedStep(s.step(), asJson(s.result()), s.policyVersion(), s.actor(), s.recordedAt(),
+            s.process() == null ? null : s.process().elementId()))
+        .toList();
+  }
+
+  /** The result as the JDBC case file returns it: through JSON, so both read alike. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asJson(Object result) {
+    try {
+      return JSON.readValue(JSON.writeValueAsString(result), Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("step result cannot be read as JSON", e);
+    }
   }
 
   @Override

@@ -18,10 +18,10 @@ public class TaskForms {
   private static final int CACHED = 256;
 
   private final CamundaClient client;
-  private final Map<String, FormSchema> byFormKey = java.util.Collections.synchronizedMap(
+  private final Map<Long, FormSchema> byFormKey = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, FormSchema> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, FormSchema> eldest) {
           return size() > CACHED;
         }
       });
@@ -35,7 +35,7 @@ public class TaskForms {
    *
    * @param formKey the task's form key when known (the cache key), or null to always ask the engine
    */
-  public Optional<FormSchema> of(long userTaskKey, String formKey) {
+  public Optional<FormSchema> of(long userTaskKey, Long formKey) {
     if (formKey != null) {
       FormSchema cached = byFormKey.get(formKey);
       if (cached != null) {

@@ -3,10 +3,12 @@ package cn.computeloan.process.worker;
 import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.process.CaseAssessment;
 import cn.computeloan.process.CaseFile;
+import cn.computeloan.process.RecordedTerms;
+import cn.computeloan.process.form.TaskCompletionRules;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing listener of every approval task: the four-eyes rule, and the vote's entry in the case
- * file. Refuses the completion when the approver (the task's assignee) prepared the case, or already
- * decided on it in this approval round, or the completion carries no valid decision; otherwise
- * records the vote (decision, comment, approved amount, seat, the group that voted, the authority
- * level and its policy version) under the approver's name, so that the next seat needs someone
- * else and the case file shows who decided what.
+ * file. Refuses the completion when it sets anything the approval form does not declare writable or
+ * breaks the form's rules ({@link TaskCompletionRules}), when the approver (the task's assignee)
+ * prepared the case or already decided on it in this approval round, when the decision is missing,
+ * or when the approved amount exceeds the limit the policy recorded; otherwise records the vote
+ * (decision, comment, approved amount, seat, the group that voted, the authority level and its
+ * policy version) under the approver's name, so that the next seat needs someone else and the case
+ * file shows who decided what.
  *
  * <p>A completing listener's job sees the variables of the completion over the process variables
  * (Zeebe's job variables for task listeners; the embedded engine does the same), so the vote is
@@ -32,38 +36,34 @@ public class CheckFourEyesWorker {
   private static final Set<String> DECISIONS = Set.of("APPROVE", "REJECT", "RETURN");
   private final CaseFile caseFile;
   private final CaseAssessment assessment;
+  private final TaskCompletionRules rules;
 
-  public CheckFourEyesWorker(CaseFile caseFile, CaseAssessment assessment) {
+  public CheckFourEyesWorker(CaseFile caseFile, CaseAssessment assessment, TaskCompletionRules rules) {
     this.caseFile = caseFile;
     this.assessment = assessment;
+    this.rules = rules;
   }
 
   /** The step under which the approvers of one round are recorded. */
   static String approvalStep(Number approvalRound) {
-    return "APPROVAL-" + round(approvalRound);
+    return RecordedTerms.approvalStep(round(approvalRound));
   }
 
   private static int round(Number approvalRound) {
     return approvalRound == null ? 1 : approvalRound.intValue();
   }
 
-  @JobWorker(type = TYPE, autoComplete = false, fetchVariables = {"applicationId", "approvalRound", "decision",
-      "comment", "approvedAmount", "seat", "approvalAuthority"})
-  public void check(JobClient client, ActivatedJob job, @Variable String applicationId,
-      @Variable(optional = true) Number approvalRound, @Variable(optional = true) String decision,
-      @Variable(optional = true) String comment, @Variable(optional = true) Number approvedAmount,
-      @Variable(optional = true) Number seat, @Variable(optional = true) Map<String, Object> approvalAuthority) {
-    String approver = job.getUserTask() == null ? null : job.getUserTask().getAssignee();
-    String step = approvalStep(approvalRound);
-    String refusal = null;
-    if (approver == null || approver.isBlank()) {
-      refusal = "请先认领任务 / claim the task before deciding: the approver must be known";
-    } else if (caseFile.actors(applicationId, RecordCasePreparerWorker.STEP).contains(approver)) {
-      refusal = "经办人不得审批 / four eyes: " + approver + " prepared this case and may not approve it";
-    } else if (caseFile.actors(applicationId, step).contains(approver)) {
-      refusal = "同一审批人不得重复审批 / four eyes: " + approver + " has already decided on this case";
-    } else if (decision == null || !DECISIONS.contains(decision)) {
-      refusal = "请选择审批结论 / decision must be APPROVE, REJECT or RETURN";
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
+  public void check(JobClient client, ActivatedJob job) {
+    TaskCompletionRules.Check completion = rules.check(job);
+    Map<String, Object> v = job.getVariablesAsMap();
+    String applicationId = (String) v.get("applicationId");
+    String approver = completion.person();
+    String decision = v.get("decision") instanceof String d ? d : null;
+    Number approvalRound = (Number) v.get("approvalRound");
+    String refusal = completion.refusal();
+    if (refusal == null) {
+      refusal = fourEyes(applicationId, approver, approvalStep(approvalRound), decision, v.get("approvedAmount"));
     }
     if (refusal != null) {
       String reason = refusal;
@@ -71,21 +71,46 @@ public class CheckFourEyesWorker {
       return;
     }
     AuthorityResult authority = assessment.authority(assessment.application(applicationId));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> approvalAuthority = (Map<String, Object>) v.get("approvalAuthority");
     List<String> groups = job.getUserTask().getCandidateGroups();
     Map<String, Object> vote = Variables.map(
         "decision", decision,
-        "comment", comment,
-        "approvedAmount", "APPROVE".equals(decision) ? approvedAmount : null,
+        "comment", v.get("comment"),
+        "approvedAmount", "APPROVE".equals(decision) ? v.get("approvedAmount") : null,
         "round", round(approvalRound),
-        "seat", seat,
+        "seat", v.get("seat"),
+        // the seats of this vote: the multi-instance's output collection has one slot per seat
+        "seats", v.get("approvalVotes") instanceof List<?> slots ? slots.size() : null,
         "group", groups == null || groups.isEmpty() ? null : String.join(",", groups),
         "authorityLevel", approvalAuthority == null ? authority.level() : approvalAuthority.get("level"),
         "requiredApprovals", approvalAuthority == null ? authority.requiredApprovals()
             : approvalAuthority.get("requiredApprovals"),
         "elementId", job.getElementId(),
         "userTaskKey", job.getUserTask().getUserTaskKey());
-    caseFile.recordStep(applicationId, step, vote, CaseAssessment.versions(authority.policyVersions()), approver,
-        CaseAssessment.ref(job));
+    caseFile.recordStep(applicationId, approvalStep(approvalRound), vote,
+        CaseAssessment.versions(authority.policyVersions()), approver, CaseAssessment.ref(job));
     client.newCompleteCommand(job).send().join();
+  }
+
+  private String fourEyes(String applicationId, String approver, String step, String decision, Object amount) {
+    if (caseFile.actors(applicationId, RecordCasePreparerWorker.STEP).contains(approver)) {
+      return "经办人不得审批 / four eyes: " + approver + " prepared this case and may not approve it";
+    }
+    if (caseFile.actors(applicationId, step).contains(approver)) {
+      return "同一审批人不得重复审批 / four eyes: " + approver + " has already decided on this case";
+    }
+    if (decision == null || !DECISIONS.contains(decision)) {
+      return "请选择审批结论 / decision must be APPROVE, REJECT or RETURN";
+    }
+    if ("APPROVE".equals(decision) && amount instanceof Number n) {
+      BigDecimal limit = RecordedTerms.proposedLimit(caseFile, applicationId);
+      if (new BigDecimal(n.toString()).compareTo(limit) > 0) {
+        String shown = limit.stripTrailingZeros().toPlainString();
+        return "批准金额不得超过建议额度 " + shown + " / 'approvedAmount' may not exceed the proposed limit " + shown
+            + " recorded by the credit-limit step";
+      }
+    }
+    return null;
   }
 }

@@ -3,19 +3,19 @@ package cn.computeloan.process.worker;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseAssessment;
 import cn.computeloan.process.CaseFile;
+import cn.computeloan.process.RecordedTerms;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_GenerateCreditAgreement: the approved amount is the lowest an approver agreed to (never
- * above the proposed limit); the agreement number is derived from the process instance, so a
- * retried job produces the same agreement.
+ * Task_GenerateCreditAgreement: the agreement's figures come from the case file, never from process
+ * variables ({@link RecordedTerms}): the amount is the lowest an approver of the deciding vote agreed
+ * to (never above the recorded limit), the term from the credit-limit step, the rate from pricing,
+ * the guarantees from guarantee selection. The agreement number is derived from the process
+ * instance, so a retried job produces the same agreement.
  */
 @Component
 public class GenerateCreditAgreementWorker {
@@ -27,19 +27,18 @@ public class GenerateCreditAgreementWorker {
     this.caseFile = caseFile;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {"applicationId", "proposedLimit", "approvalVotes",
-      "approvedTermMonths", "finalRateBp"})
-  public Map<String, Object> generate(ActivatedJob job, @Variable String applicationId,
-      @Variable BigDecimal proposedLimit, @Variable List<Map<String, Object>> approvalVotes,
-      @Variable Integer approvedTermMonths, @Variable Integer finalRateBp) {
-    BigDecimal approved = approvalVotes.stream().filter(Objects::nonNull).map(v -> v.get("approvedAmount"))
-        .filter(Objects::nonNull).map(a -> new BigDecimal(a.toString()))
-        .reduce(proposedLimit, BigDecimal::min);
+  @JobWorker(type = TYPE, fetchVariables = "applicationId")
+  public Map<String, Object> generate(ActivatedJob job, @Variable String applicationId) {
+    RecordedTerms.Agreement terms = RecordedTerms.agreement(caseFile, applicationId);
     String agreementNumber = "CL-" + applicationId + "-" + job.getProcessInstanceKey();
-    Map<String, Object> agreement = Variables.map("agreementNumber", agreementNumber, "approvedAmount", approved,
-        "termMonths", approvedTermMonths, "rateBp", finalRateBp, "votes", approvalVotes);
+    Map<String, Object> agreement = Variables.map("agreementNumber", agreementNumber, "approvedAmount", terms.amount(),
+        "proposedLimit", terms.proposedLimit(), "termMonths", terms.termMonths(), "rateBp", terms.rateBp(),
+        "guarantees", terms.guarantees(), "round", terms.round(), "decidedAt", terms.decidingElement(),
+        "votes", terms.votes(), "policyVersions", terms.policyVersions());
     caseFile.recordStep(applicationId, "AGREEMENT", agreement, null, TYPE, CaseAssessment.ref(job));
     caseFile.changeStatus(applicationId, ApplicationStatus.APPROVED, TYPE, CaseAssessment.ref(job));
-    return Variables.map("approvedAmount", approved, "agreementNumber", agreementNumber);
+    // shown in the signing form; the disbursement reads the recorded agreement, not these
+    return Variables.map("approvedAmount", terms.amount(), "agreementNumber", agreementNumber,
+        "approvedTermMonths", terms.termMonths(), "finalRateBp", terms.rateBp());
   }
 }

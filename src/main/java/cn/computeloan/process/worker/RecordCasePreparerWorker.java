@@ -3,10 +3,11 @@ package cn.computeloan.process.worker;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseAssessment;
 import cn.computeloan.process.CaseFile;
+import cn.computeloan.process.form.TaskCompletionRules;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,26 +23,28 @@ public class RecordCasePreparerWorker {
   static final String STEP = "PREPARATION";
   private final CaseFile caseFile;
 
-  public RecordCasePreparerWorker(CaseFile caseFile) {
+  private final TaskCompletionRules rules;
+
+  public RecordCasePreparerWorker(CaseFile caseFile, TaskCompletionRules rules) {
     this.caseFile = caseFile;
+    this.rules = rules;
   }
 
-  @JobWorker(type = TYPE, autoComplete = false, fetchVariables = {"applicationId", "approvalRound",
-      "recommendation", "proposalSummary"})
-  public void record(JobClient client, ActivatedJob job, @Variable String applicationId,
-      @Variable(optional = true) Number approvalRound, @Variable(optional = true) String recommendation,
-      @Variable(optional = true) String proposalSummary) {
-    String preparer = job.getUserTask() == null ? null : job.getUserTask().getAssignee();
-    if (preparer == null || preparer.isBlank()) {
-      client.newCompleteCommand(job).withResult(r -> r.forUserTask()
-          .deny(true, "请先认领任务 / claim the task before completing it: the preparer must be known")).send().join();
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
+  public void record(JobClient client, ActivatedJob job) {
+    TaskCompletionRules.Check completion = rules.check(job);
+    if (completion.refused()) {
+      client.newCompleteCommand(job).withResult(r -> r.forUserTask().deny(true, completion.refusal())).send().join();
       return;
     }
+    Map<String, Object> v = job.getVariablesAsMap();
+    String applicationId = (String) v.get("applicationId");
+    String preparer = completion.person();
     // the task's output mapping counts the round after this listener: this proposal opens the next one
-    int round = approvalRound == null ? 1 : approvalRound.intValue() + 1;
-    caseFile.recordStep(applicationId, STEP, Variables.map("recommendation", recommendation, "proposalSummary",
-        proposalSummary, "round", round, "userTaskKey", job.getUserTask().getUserTaskKey()), null, preparer,
-        CaseAssessment.ref(job));
+    int round = v.get("approvalRound") instanceof Number n ? n.intValue() + 1 : 1;
+    caseFile.recordStep(applicationId, STEP, Variables.map("recommendation", v.get("recommendation"),
+        "proposalSummary", v.get("proposalSummary"), "round", round, "userTaskKey", job.getUserTask().getUserTaskKey()),
+        null, preparer, CaseAssessment.ref(job));
     caseFile.changeStatus(applicationId, ApplicationStatus.PENDING_APPROVAL, preparer, CaseAssessment.ref(job));
     client.newCompleteCommand(job).send().join();
   }

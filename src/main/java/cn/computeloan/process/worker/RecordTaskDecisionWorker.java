@@ -2,6 +2,7 @@ package cn.computeloan.process.worker;
 
 import cn.computeloan.process.CaseAssessment;
 import cn.computeloan.process.CaseFile;
+import cn.computeloan.process.form.TaskCompletionRules;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
@@ -23,19 +24,20 @@ import org.springframework.stereotype.Component;
 public class RecordTaskDecisionWorker {
 
   static final String TYPE = "record-task-decision";
-  /** Every field a task may name in its {@code fields} header: the job fetches only these. */
+  /** Every field a task may name in its {@code fields} header. */
   static final List<String> FIELDS = List.of("decision", "comment", "documentRequestNote", "negotiationOutcome",
       "additionalGuaranteeType", "additionalGuaranteeProvider", "additionalGuaranteeValue", "agreementSigned",
       "signedOn", "monitoringAction");
   private final CaseFile caseFile;
 
-  public RecordTaskDecisionWorker(CaseFile caseFile) {
+  private final TaskCompletionRules rules;
+
+  public RecordTaskDecisionWorker(CaseFile caseFile, TaskCompletionRules rules) {
     this.caseFile = caseFile;
+    this.rules = rules;
   }
 
-  @JobWorker(type = TYPE, autoComplete = false, fetchVariables = {"applicationId", "decision", "comment",
-      "documentRequestNote", "negotiationOutcome", "additionalGuaranteeType", "additionalGuaranteeProvider",
-      "additionalGuaranteeValue", "agreementSigned", "signedOn", "monitoringAction"})
+  @JobWorker(type = TYPE, autoComplete = false, fetchAllVariables = true)
   public void record(JobClient client, ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
     String step = headers.get("step");
@@ -45,17 +47,16 @@ public class RecordTaskDecisionWorker {
       throw new IllegalStateException(job.getElementId() + ": headers 'step' and 'fields' (of " + FIELDS
           + ") must name what to record, but were " + headers);
     }
-    String person = job.getUserTask() == null ? null : job.getUserTask().getAssignee();
-    if (person == null || person.isBlank()) {
-      client.newCompleteCommand(job).withResult(r -> r.forUserTask()
-          .deny(true, "请先认领任务 / claim the task before completing it: who decides must be known")).send().join();
+    TaskCompletionRules.Check completion = rules.check(job);
+    if (completion.refused()) {
+      client.newCompleteCommand(job).withResult(r -> r.forUserTask().deny(true, completion.refusal())).send().join();
       return;
     }
     Map<String, Object> variables = job.getVariablesAsMap();
     Map<String, Object> decision = new LinkedHashMap<>();
     fields.forEach(f -> decision.put(f, variables.get(f)));
     decision.put("userTaskKey", job.getUserTask().getUserTaskKey());
-    caseFile.recordStep((String) variables.get("applicationId"), step, decision, null, person,
+    caseFile.recordStep((String) variables.get("applicationId"), step, decision, null, completion.person(),
         CaseAssessment.ref(job));
     client.newCompleteCommand(job).send().join();
   }

@@ -223,6 +223,33 @@ class FlowConformanceTest {
   }
 
   @Test
+  void shouldWriteAnInnerInstancesOutputMappingsToItsOwnScopeWhereTheOutputElementReadsThem() {
+    // given: each seat's output mapping builds the output element from the job's variables, as the
+    // approval tasks do (Zeebe: an inner multi-instance activity writes its output mappings locally)
+    deploy(client, Bpmn.createExecutableProcess("seats").startEvent()
+        .serviceTask("vote", t -> t.zeebeJobType("seat-vote").zeebeInput("=null", "ballot")
+            .zeebeOutputExpression("{seat: seat, decision: decision}", "ballot")
+            .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("[1, 2]").zeebeInputElement("seat")
+                .zeebeOutputCollection("ballots").zeebeOutputElementExpression("ballot")))
+        .endEvent().done());
+    var instance = start(client, "seats", Map.of("rate", 355));
+
+    // when: each seat completes with its decision and also tries to change a process variable
+    for (var job : activate(client, "seat-vote", 10)) {
+      client.newCompleteCommand(job).variables(Map.of("decision", "APPROVE-" + job.getVariablesAsMap().get("seat"),
+          "rate", 1)).send().join();
+    }
+
+    // then: the output collection has each seat's own mapping; the process variables are untouched
+    assertThat(instance).isCompleted()
+        .hasVariable("ballots", List.of(Map.of("seat", 1, "decision", "APPROVE-1"), Map.of("seat", 2, "decision", "APPROVE-2")))
+        .hasVariable("rate", 355);
+    assertThat(client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()).name("ballot")).send().join().items())
+        .allSatisfy(v -> assertThat(v.getScopeKey()).isNotEqualTo(instance.getProcessInstanceKey()));
+  }
+
+  @Test
   void shouldRunSequentialMultiInstanceOneAfterAnother() {
     deploy(client, Bpmn.createExecutableProcess("steps").startEvent()
         .serviceTask("step", t -> t.zeebeJobType("step").multiInstance(m -> m.sequential()

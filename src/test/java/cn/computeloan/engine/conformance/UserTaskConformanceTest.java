@@ -208,6 +208,53 @@ class UserTaskConformanceTest {
   }
 
   @Test
+  void shouldKeepCompletionVariablesLocalWhenTheTaskHasOutputMappings() {
+    // given: a task that declares one output; the process already has a rate
+    deployTask(t -> t.zeebeAssignee("alice").zeebeInput("=null", "approved").zeebeOutput("=approved", "decision"));
+    var instance = start(client, "approval", Map.of("rate", 355));
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    // when: the completion also sets variables the task does not declare
+    client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true, "rate", 1, "extra", "x")).send().join();
+
+    // then: only the declared output reaches the process
+    assertThat(instance).isCompleted().hasVariable("decision", true).hasVariable("rate", 355);
+    assertThat(client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(instance.getProcessInstanceKey()).scopeKey(instance.getProcessInstanceKey()))
+        .send().join().items()).extracting(v -> v.getName()).containsExactlyInAnyOrder("rate", "decision");
+  }
+
+  @Test
+  void shouldGiveTheCompletingListenerTheCompletionsAction() {
+    deployWithListener(l -> l.completing().type("check-action"));
+    var instance = start(client, "approval");
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var completion = client.newCompleteUserTaskCommand(key).action("complete:alice").send();
+    var job = activateOne(client, "check-action");
+
+    assertThat(job.getUserTask().getAction()).isEqualTo("complete:alice");
+    assertThat(job.getUserTask().getAssignee()).isEqualTo("alice");
+    client.newCompleteCommand(job).send().join();
+    completion.join();
+  }
+
+  @Test
+  void shouldReturnFullVariableValuesOfAUserTaskWhenAsked() {
+    deployTask(t -> t.zeebeAssignee("alice"));
+    String longText = "长".repeat(9_000);
+    var instance = start(client, "approval", Map.of("memo", longText));
+    long key = userTask(client, instance.getProcessInstanceKey(), "review").getUserTaskKey();
+
+    var truncated = client.newUserTaskVariableSearchRequest(key).send().join().items().get(0);
+    var full = client.newUserTaskVariableSearchRequest(key).withFullValues().send().join().items().get(0);
+
+    assertThat(truncated.isTruncated()).isTrue();
+    assertThat(full.isTruncated()).isFalse();
+    assertThat(full.getValue()).isEqualTo("\"" + longText + "\"");
+  }
+
+  @Test
   void shouldGiveTheCompletingListenerTheCompletionVariablesShadowingTheProcessVariables() {
     // Zeebe's JobVariablesCollector: a completing listener job sees the process variables with the
     // variables of the completion merged over them, filtered by fetchVariables like any job
