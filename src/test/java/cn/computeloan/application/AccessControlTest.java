@@ -109,6 +109,74 @@ class AccessControlTest extends ApplicationIntegrationTest {
         camunda.newProcessInstanceGetRequest(instance).send().join().getState().name().equals("COMPLETED"));
   }
 
+  private UserTask openTask(String applicationId) {
+    long instance = Long.parseLong(api.send(ANALYST, "GET", "/api/applications/" + applicationId, null).json()
+        .path("processInstanceKey").asText());
+    return await().atMost(Duration.ofSeconds(10)).until(() -> camunda.newUserTaskSearchRequest()
+        .filter(f -> f.processInstanceKey(instance)).send().join().items(), l -> !l.isEmpty()).get(0);
+  }
+
+  private String state(UserTask task) {
+    return camunda.newUserTaskGetRequest(task.getUserTaskKey()).send().join().getState().name();
+  }
+
+  @Test
+  void shouldLetNoOneCompleteAnotherPersonsTaskNotEvenAnAdministrator() {
+    // given: the branch approver claimed the task
+    UserTask task = openTask(submitted());
+    String path = "/v2/user-tasks/" + task.getUserTaskKey();
+    assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
+
+    // when: an administrator completes it (the security review's second finding)
+    Response byAdmin = api.send("admin", "POST", path + "/completion", "{\"variables\":{\"approved\":true}}");
+
+    // then: refused, saying why; the task is still open and still the approver's
+    assertThat(byAdmin.status()).isEqualTo(403);
+    assertThat(byAdmin.body()).contains("administrator may not decide");
+    assertThat(state(task)).isEqualTo("CREATED");
+    assertThat(camunda.newUserTaskGetRequest(task.getUserTaskKey()).send().join().getAssignee()).isEqualTo(BRANCH);
+  }
+
+  @Test
+  void shouldRefuseCompletingAnUnassignedTaskAndTakingOverAClaimedOne() {
+    UserTask task = openTask(submitted());
+    String path = "/v2/user-tasks/" + task.getUserTaskKey();
+
+    assertThat(api.send(BRANCH, "POST", path + "/completion", "{}").status())
+        .as("nobody completes a task nobody claimed").isEqualTo(403);
+    assertThat(api.send("admin", "POST", path + "/completion", "{}").status()).isEqualTo(403);
+    assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
+    assertThat(api.send("branch2", "POST", path + "/assignment", "{\"assignee\":\"branch2\"}").status())
+        .as("a colleague of the same group may not take over a claimed task").isEqualTo(403);
+    assertThat(state(task)).isEqualTo("CREATED");
+  }
+
+  @Test
+  void shouldLetAnAdministratorRouteATaskButNotClaimOneOutsideTheirGroups() {
+    UserTask task = openTask(submitted());
+    String path = "/v2/user-tasks/" + task.getUserTaskKey();
+
+    assertThat(api.send("admin", "POST", path + "/assignment", "{\"assignee\":\"admin\"}").status()).isEqualTo(403);
+    assertThat(api.send("admin", "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
+    assertThat(api.send("admin", "DELETE", path + "/assignee", null).status()).isEqualTo(204);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/%63ompletion", "//completion", "/completion;x=1", "/./completion", "/%2e/completion"})
+  void shouldGuardEverySpellingOfTheCompletionPath(String spelling) {
+    // given: the branch approver holds the task
+    UserTask task = openTask(submitted());
+    String path = "/v2/user-tasks/" + task.getUserTaskKey();
+    assertThat(api.send(BRANCH, "POST", path + "/assignment", "{\"assignee\":\"branch\"}").status()).isEqualTo(204);
+
+    // when: someone else completes it through another spelling of the path
+    Response response = api.send(COMMITTEE, "POST", path + spelling, "{\"variables\":{\"approved\":true}}");
+
+    // then: never completed
+    assertThat(response.status()).isIn(400, 403, 404);
+    assertThat(state(task)).isEqualTo("CREATED");
+  }
+
   @Test
   void shouldServeTheOpenApiDocumentAnonymously() {
     Response docs = api.send(null, "GET", "/v3/api-docs", null);

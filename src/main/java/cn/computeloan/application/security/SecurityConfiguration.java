@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -59,6 +60,16 @@ public class SecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservationSettings() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * A path the firewall refuses (encoded dots or slashes, {@code //}, {@code ;} parameters, ...) is a
+   * 400 problem+json naming the path, not a container error page answered as 401.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, e) -> ProblemResponses.write(response, 400, "BAD_REQUEST",
+        "the request path is not accepted: write it plainly, without encoded characters, '//', '.' or ';'");
   }
 
   @Bean

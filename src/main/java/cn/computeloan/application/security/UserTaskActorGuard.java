@@ -23,14 +23,24 @@ import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * People act on user tasks through the embedded engine's /v2 API only as themselves: a person may
- * assign a task to themself only, release only their own task, and complete a task only if it is
- * assigned to them or to nobody. The engine records the authenticated user as the actor, so the
- * four-eyes rule sees who really decided. A person may only claim a task whose candidate groups
- * (kebab-case role names, e.g. {@code head-office-approver}) include one of their roles. The application's own client ({@link Role#ENGINE_CLIENT})
- * and admins are not restricted.
+ * Every decision on a user task is its decider's own. On the embedded engine's /v2 API:
+ * <ul>
+ *   <li>a person (any staff role, administrators included) completes a task only when it is assigned
+ *       to them: never an unassigned task, never someone else's;
+ *   <li>a person claims only for themself, only a task of one of their groups (candidate groups are
+ *       kebab-case role names, e.g. {@code head-office-approver}), and only one nobody else holds;
+ *       releases only their own;
+ *   <li>administrators may route a task to someone else (assign, release), never decide it;
+ *   <li>the application's own client ({@link Role#ENGINE_CLIENT}) is the task API acting for the
+ *       signed-in person after it checked they are the assignee (and its completing listeners check
+ *       it again, see {@code TaskCompletionRules}); no person or tool holds its credentials.
+ * </ul>
+ * The rules read the request as Spring MVC routes it (percent-decoded, semicolon content removed,
+ * repeated slashes collapsed), so no spelling of a path reaches the engine unchecked. The engine
+ * records the authenticated caller as the command's actor.
  */
 public final class UserTaskActorGuard extends OncePerRequestFilter {
 
@@ -47,26 +57,41 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !TASK_WRITE.matcher(request.getRequestURI()).matches();
+    return !TASK_WRITE.matcher(routedPath(request)).matches();
+  }
+
+  /** The path as Spring MVC matches it against the controllers' patterns. */
+  static String routedPath(HttpServletRequest request) {
+    return ROUTED.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+  }
+
+  private static final UrlPathHelper ROUTED = routedPathHelper();
+
+  private static UrlPathHelper routedPathHelper() {
+    UrlPathHelper helper = new UrlPathHelper();
+    helper.setUrlDecode(true);
+    helper.setRemoveSemicolonContent(true);
+    return helper;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || privileged(auth)) {
+    if (auth == null) {
       chain.doFilter(request, response);
       return;
     }
-    Matcher m = TASK_WRITE.matcher(request.getRequestURI());
+    Matcher m = TASK_WRITE.matcher(routedPath(request));
     m.matches();
-    String user = auth.getName();
+    String key = m.group(1);
     String operation = m.group(2);
     byte[] body = request.getInputStream().readAllBytes();
     String refusal = switch (operation) {
-      case "assignment" -> "POST".equals(request.getMethod()) ? assignmentRefusal(m.group(1), body, auth) : null;
-      case "assignee" -> assigneeRefusal(m.group(1), user, false, "only the assignee may release the task");
-      default -> assigneeRefusal(m.group(1), user, true, "the task is assigned to someone else");
+      case "assignment" -> "POST".equals(request.getMethod()) ? assignmentRefusal(key, body, auth) : null;
+      case "assignee" -> has(auth, Role.ENGINE_CLIENT) || has(auth, Role.ADMIN) ? null
+          : assigneeRefusal(key, auth.getName(), "only the assignee may release the task");
+      default -> completionRefusal(key, auth);
     };
     if (refusal != null) {
       ProblemResponses.write(response, 403, "FORBIDDEN", refusal);
@@ -75,26 +100,58 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
-  private static boolean privileged(Authentication auth) {
-    return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ENGINE_CLIENT.authority())
-        || a.getAuthority().equals(Role.ADMIN.authority()));
+  private static boolean has(Authentication auth, Role role) {
+    return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
+  }
+
+  /** Only the assignee decides; the engine client is the task API, which checked who decides. */
+  private String completionRefusal(String key, Authentication auth) {
+    if (has(auth, Role.ENGINE_CLIENT)) {
+      return null;
+    }
+    String assignee;
+    try {
+      assignee = assignee(key);
+    } catch (RuntimeException e) {
+      // An unknown or unreadable task: nothing goes through that could not be checked.
+      return "the task could not be checked";
+    }
+    if (assignee == null) {
+      return "claim the task first: an unassigned task cannot be completed";
+    }
+    if (assignee.equals(auth.getName())) {
+      return null;
+    }
+    return has(auth, Role.ADMIN)
+        ? "an administrator may not decide in another person's name: the task is assigned to " + assignee
+        : "the task is assigned to someone else";
   }
 
   private String assignmentRefusal(String key, byte[] body, Authentication auth) {
+    String target;
     try {
       JsonNode assignee = mapper.readTree(body).path("assignee");
-      if (!assignee.isTextual() || !assignee.asText().equals(auth.getName())) {
-        return "a user may assign a task only to themself";
-      }
+      target = assignee.isTextual() ? assignee.asText() : null;
     } catch (IOException e) {
       return "the request body is not JSON";
     }
-    List<String> groups;
+    if (has(auth, Role.ENGINE_CLIENT)) {
+      return null;
+    }
+    if (target == null || !target.equals(auth.getName())) {
+      // routing work to someone else is an administrator's job; nobody else assigns for others
+      return has(auth, Role.ADMIN) && target != null ? null : "a user may assign a task only to themself";
+    }
+    UserTask task;
     try {
-      groups = task(key).getCandidateGroups();
+      task = task(key);
     } catch (RuntimeException e) {
       return "the task could not be checked";
     }
+    if (task.getAssignee() != null && !task.getAssignee().equals(target)) {
+      return "the task is already claimed by " + task.getAssignee();
+    }
+    List<String> groups = task.getCandidateGroups();
     if (groups == null || groups.isEmpty()) {
       return null;
     }
@@ -107,18 +164,14 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
     return authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
-  private String assigneeRefusal(String key, String user, boolean unassignedAllowed, String refusal) {
+  private String assigneeRefusal(String key, String user, String refusal) {
     String assignee;
     try {
       assignee = assignee(key);
     } catch (RuntimeException e) {
-      // An unknown or unreadable task: nothing goes through that could not be checked.
       return "the task could not be checked";
     }
-    if (assignee == null) {
-      return unassignedAllowed ? null : refusal;
-    }
-    return assignee.equals(user) ? null : refusal;
+    return user.equals(assignee) ? null : refusal;
   }
 
   private String assignee(String key) {
