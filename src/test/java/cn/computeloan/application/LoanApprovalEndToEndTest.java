@@ -90,8 +90,8 @@ class LoanApprovalEndToEndTest {
         "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同，租约覆盖贷款期限，建议批准。\"}");
     seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     for (int i = 0; i < seats.size(); i++) {
-      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意"
-          + i + "\"}");
+      // the form prefills the proposed limit: an approver who does not lower it sends no amount
+      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"comment\":\"同意，按方案执行" + i + "\"}");
     }
     // and the account manager signs the agreement
     complete(openTasks(instance, "Task_SignCreditAgreement", 1).get(0), "manager",
@@ -130,7 +130,8 @@ class LoanApprovalEndToEndTest {
         .containsExactlyInAnyOrder("ho1", "ho2", "ho3", "ho4", "ho5");
     assertThat(secondRound).extracting(a -> a.path("seat").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
     assertThat(secondRound).extracting(a -> a.path("comment").asText())
-        .containsExactlyInAnyOrder("同意0", "同意1", "同意2", "同意3", "同意4");
+        .containsExactlyInAnyOrder("同意，按方案执行0", "同意，按方案执行1", "同意，按方案执行2", "同意，按方案执行3",
+            "同意，按方案执行4");
     approvals.forEach(a -> {
       assertThat(a.path("group").asText()).isEqualTo("head-office-approver");
       assertThat(a.path("authorityLevel").asText()).isEqualTo("HEAD_OFFICE_CREDIT_COMMITTEE");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +43,11 @@ public class TaskCompletionRules {
   private static final int REASONS_SHOWN = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final CamundaClient client;
+  /** Resolved on use: a context without an engine client (e.g. engine-only tests) still starts. */
+  private final ObjectProvider<CamundaClient> client;
   private final TaskForms forms;
 
-  public TaskCompletionRules(CamundaClient client, TaskForms forms) {
+  public TaskCompletionRules(ObjectProvider<CamundaClient> client, TaskForms forms) {
     this.client = client;
     this.forms = forms;
   }
@@ -99,7 +101,7 @@ public class TaskCompletionRules {
 
   /** The task's variables before the completion, by name (several values where scopes shadow). */
   private Map<String, List<Object>> taskVariables(long userTaskKey) {
-    List<Variable> items = client.newUserTaskVariableSearchRequest(userTaskKey).withFullValues()
+    List<Variable> items = client.getObject().newUserTaskVariableSearchRequest(userTaskKey).withFullValues()
         .page(p -> p.limit(MAX_TASK_VARIABLES)).send().join().items();
     if (items.size() >= MAX_TASK_VARIABLES) {
       throw new IllegalStateException("user task " + userTaskKey + " has " + MAX_TASK_VARIABLES

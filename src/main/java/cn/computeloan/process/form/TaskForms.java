@@ -5,6 +5,7 @@ import io.camunda.client.api.search.response.Form;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,8 @@ public class TaskForms {
 
   private static final int CACHED = 256;
 
-  private final CamundaClient client;
+  /** Resolved on use: a context without an engine client (e.g. engine-only tests) still starts. */
+  private final ObjectProvider<CamundaClient> client;
   private final Map<Long, FormSchema> byFormKey = java.util.Collections.synchronizedMap(
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -26,7 +28,7 @@ public class TaskForms {
         }
       });
 
-  public TaskForms(CamundaClient client) {
+  public TaskForms(ObjectProvider<CamundaClient> client) {
     this.client = client;
   }
 
@@ -42,7 +44,7 @@ public class TaskForms {
         return Optional.of(cached);
       }
     }
-    Form form = client.newUserTaskGetFormRequest(userTaskKey).send().join();
+    Form form = client.getObject().newUserTaskGetFormRequest(userTaskKey).send().join();
     if (form == null || form.getSchema() == null) {
       return Optional.empty();
     }
