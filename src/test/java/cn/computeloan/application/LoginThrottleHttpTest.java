@@ -12,9 +12,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Failed log-ins over HTTP, on the application API and the engine API. A context of its own: its
  * locks would otherwise stop other tests (every test, and the application's own engine client,
- * comes from 127.0.0.1), and a lower address limit keeps the test short.
+ * comes from 127.0.0.1), and a lower address limit keeps the test short. A database of its own too:
+ * the engine's journal cannot be shared by two running contexts.
  */
-@TestPropertySource(properties = "compute-loan.security.login-throttle.max-failures-per-address=8")
+@TestPropertySource(properties = {"compute-loan.security.login-throttle.max-failures-per-address=8",
+    "spring.datasource.url=jdbc:h2:mem:login-throttle;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 class LoginThrottleHttpTest extends ApplicationIntegrationTest {
 
   @Autowired LoginThrottle throttle;
