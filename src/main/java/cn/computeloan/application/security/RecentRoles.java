@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class RecentRoles {
 
+  private static final String ENGINE_CLIENT = Role.ENGINE_CLIENT.authority();
+
   private final int maxEntries;
   private final ConcurrentHashMap<String, List<String>> roles = new ConcurrentHashMap<>();
 
@@ -31,23 +34,50 @@ public final class RecentRoles {
     this.maxEntries = maxEntries;
   }
 
-  /** Remembers the roles of an authenticated person (not of the engine client). */
+  /**
+   * Remembers the roles of an authenticated person (not of the engine client). Runs on every
+   * request, the engine client's job polls included: no allocation unless something changed.
+   */
   public void remember(Authentication authentication) {
     if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
       return;
     }
-    List<String> names = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).toList();
-    if (names.isEmpty() || names.contains(Role.ENGINE_CLIENT.name())) {
+    Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
+    for (GrantedAuthority a : authorities) {
+      if (ENGINE_CLIENT.equals(a.getAuthority())) {
+        return;
+      }
+    }
+    List<String> known = roles.get(authentication.getName());
+    if (known != null && same(known, authorities)) {
       return;
     }
-    if (names.equals(roles.get(authentication.getName()))) {
+    List<String> names = authorities.stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).toList();
+    if (names.isEmpty()) {
       return;
     }
     if (roles.size() >= maxEntries) {
       roles.clear();
     }
     roles.put(authentication.getName(), names);
+  }
+
+  private static boolean same(List<String> known, Collection<? extends GrantedAuthority> authorities) {
+    if (known.size() != authorities.size()) {
+      return false;
+    }
+    int i = 0;
+    for (GrantedAuthority a : authorities) {
+      String authority = a.getAuthority();
+      String role = known.get(i);
+      if (authority == null || authority.length() != "ROLE_".length() + role.length()
+          || !authority.startsWith("ROLE_") || !authority.endsWith(role)) {
+        return false;
+      }
+      i++;
+    }
+    return true;
   }
 
   /** The roles {@code username} had on their latest request since the start, if any. */
