@@ -2,6 +2,7 @@ package cn.computeloan.application;
 
 import cn.computeloan.application.audit.AuditEntry;
 import cn.computeloan.application.audit.AuditTrail;
+import cn.computeloan.application.security.RecentRoles;
 import cn.computeloan.application.security.UserDirectory;
 import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.StepRecord;
@@ -46,14 +47,16 @@ public class JdbcCaseFile implements CaseFile {
   private final AuditTrail audit;
   private final ObjectMapper mapper;
   private final UserDirectory users;
+  private final RecentRoles recentRoles;
   private final Clock clock;
 
   public JdbcCaseFile(ApplicationStore store, AuditTrail audit, ObjectMapper mapper, UserDirectory users,
-      ObjectProvider<Clock> clock) {
+      RecentRoles recentRoles, ObjectProvider<Clock> clock) {
     this.store = store;
     this.audit = audit;
     this.mapper = mapper;
     this.users = users;
+    this.recentRoles = recentRoles;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -110,9 +113,14 @@ public class JdbcCaseFile implements CaseFile {
         instanceKey(process), elementId(process), elementInstanceKey(process), jobKey, null));
   }
 
-  /** A known user's roles, or {@code WORKER} for the automated steps. */
+  /**
+   * The roles of the person a write names (who is not the caller: a listener worker records a
+   * task's assignee): a configured user's roles, else those the person had on their latest request
+   * (users from the identity provider are in no configuration), else {@code WORKER} for the
+   * automated steps.
+   */
   String roleOf(String actor) {
-    return users.roles(actor).map(r -> String.join(",", r)).orElse("WORKER");
+    return users.roles(actor).or(() -> recentRoles.roles(actor)).map(r -> String.join(",", r)).orElse("WORKER");
   }
 
   /**

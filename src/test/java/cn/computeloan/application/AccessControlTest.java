@@ -209,6 +209,53 @@ class AccessControlTest extends ApplicationIntegrationTest {
   }
 
   @Test
+  void shouldRefuseIdentityProviderTokensIssuedForAnotherAudienceOrNone() {
+    // given
+    String forOtherApp = "Bearer " + IdentityProvider.token(List.of("core-banking"), "li.wei", "CREDIT_ANALYST");
+    String forNoApp = "Bearer " + IdentityProvider.token(List.of(), "li.wei", "CREDIT_ANALYST");
+    String forSeveral = "Bearer " + IdentityProvider.token(List.of("core-banking", IdentityProvider.AUDIENCE), "li.wei",
+        "CREDIT_ANALYST");
+    // when / then
+    Response other = api.sendWithAuthorization(forOtherApp, "GET", "/api/applications", null);
+    assertThat(other.status()).isEqualTo(401);
+    assertThat(api.sendWithAuthorization(forOtherApp, "POST", "/v2/user-tasks/search", "{}").status()).isEqualTo(401);
+    assertThat(api.sendWithAuthorization(forNoApp, "GET", "/api/applications", null).status()).isEqualTo(401);
+    assertThat(api.sendWithAuthorization(forSeveral, "GET", "/api/applications", null).status()).isEqualTo(200);
+    assertThat(api.sendWithAuthorization("Bearer " + IdentityProvider.token("li.wei", "CREDIT_ANALYST"), "GET",
+        "/api/applications", null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldRecordTheRolesFromTheTokenWhenAWorkerRecordsAnIdentityProviderUsersDecision() {
+    // given: an approver known only to the identity provider has worked through the API
+    String id = submitted();
+    String token = "Bearer " + IdentityProvider.token("li.na", "BRANCH_APPROVER");
+    assertThat(api.sendWithAuthorization(token, "POST", "/v2/user-tasks/search", "{}").status()).isEqualTo(200);
+    // when: the completing listener records her vote under her name
+    caseFile.recordStep(id, "APPROVAL-1", java.util.Map.of("decision", "APPROVE"), "ApprovalAuthority:v1", "li.na",
+        new cn.computeloan.process.CaseFile.ProcessRef(1, "Task_ApproveApplication", 2, 4001));
+    // then
+    Response audit = api.send(AUDITOR, "GET", "/api/applications/" + id + "/audit", null);
+    com.fasterxml.jackson.databind.JsonNode vote = audit.json().path("events").get(1);
+    assertThat(vote.path("action").asText()).isEqualTo("STEP_APPROVAL-1");
+    assertThat(vote.path("actor").asText()).isEqualTo("li.na");
+    assertThat(vote.path("role").asText()).isEqualTo("BRANCH_APPROVER");
+  }
+
+  @Test
+  void shouldRecordTheRolesFromTheTokenForASubmissionEvenWhenTheNameIsAlsoConfigured() {
+    // given: the identity provider's "analyst" is an intake officer, the configured "analyst" is not
+    String token = "Bearer " + IdentityProvider.token(ANALYST, "INTAKE_OFFICER");
+    // when
+    Response submitted = api.sendWithAuthorization(token, "POST", "/api/applications", aigc());
+    // then
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    Response audit = api.send(AUDITOR, "GET", "/api/applications/" + submitted.json().path("applicationId").asText()
+        + "/audit", null);
+    assertThat(audit.json().at("/events/0/role").asText()).isEqualTo("INTAKE_OFFICER");
+  }
+
+  @Test
   void shouldKnowNineStaffRoles() {
     assertThat(Role.staff()).hasSize(9).doesNotContain(Role.ENGINE_CLIENT);
   }

@@ -47,6 +47,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"compute-loan.security.dev-password=" + ApiClient.DEV_PASSWORD, "spring.main.banner-mode=off",
+        "compute-loan.security.oidc.audience=" + ApplicationIntegrationTest.IdentityProvider.AUDIENCE,
         "spring.datasource.url=jdbc:h2:mem:application-api;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @Import(ApplicationIntegrationTest.IdentityProvider.class)
 abstract class ApplicationIntegrationTest {
@@ -57,6 +58,8 @@ abstract class ApplicationIntegrationTest {
    */
   @TestConfiguration
   static class IdentityProvider {
+    /** The audience the application is configured with. */
+    static final String AUDIENCE = "compute-loan";
     static final java.security.KeyPair KEYS = keyPair();
 
     static java.security.KeyPair keyPair() {
@@ -75,18 +78,26 @@ abstract class ApplicationIntegrationTest {
           .withPublicKey((java.security.interfaces.RSAPublicKey) KEYS.getPublic()).build();
     }
 
-    /** A signed token for {@code user} with the given role names, valid for five minutes. */
+    /** A signed token for {@code user} with the given role names, for this application, valid for five minutes. */
     static String token(String user, String... roles) {
+      return token(java.util.List.of(AUDIENCE), user, roles);
+    }
+
+    /** As {@link #token(String, String...)}, for the given audiences (none: no aud claim). */
+    static String token(java.util.List<String> audiences, String user, String... roles) {
       com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.RSAKey.Builder(
           (java.security.interfaces.RSAPublicKey) KEYS.getPublic()).privateKey(KEYS.getPrivate()).build();
       var encoder = new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(
           new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(new com.nimbusds.jose.jwk.JWKSet(key)));
       var claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
           .subject("sub-" + user).claim("preferred_username", user).claim("roles", java.util.List.of(roles))
-          .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(300)).build();
+          .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(300));
+      if (!audiences.isEmpty()) {
+        claims.audience(audiences);
+      }
       var header = org.springframework.security.oauth2.jwt.JwsHeader.with(
           org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();
-      return encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(header, claims))
+      return encoder.encode(org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(header, claims.build()))
           .getTokenValue();
     }
   }

@@ -190,5 +190,7 @@ class LoanApprovalEndToEndTest {
     JsonNode verification = api.send("auditor", "GET", "/api/applications/" + id + "/audit/verification", null).json();
     assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
     assertThat(verification.path("events").asInt()).isEqualTo(events.size());
+    assertThat(verification.path("verified").asBoolean()).as(verification.toString()).isTrue();
+    assertThat(verification.at("/caseFile/steps").asInt()).isGreaterThanOrEqualTo(15);
   }
 }

@@ -79,11 +79,11 @@ public final class ApplicationViews {
   /** One audit event; {@code before} and {@code after} as stored JSON. */
   public record AuditEventView(long eventId, int seq, Instant occurredAt, String actor, String role, String action,
       JsonNode before, JsonNode after, String processInstanceKey, String elementId, String elementInstanceKey,
-      String jobKey, String policyVersion, String prevHash, String hash) {
+      String jobKey, String policyVersion, String prevHash, String hash, String hmacKeyId) {
     static AuditEventView of(AuditEvent e, JsonNode before, JsonNode after) {
       return new AuditEventView(e.id(), e.seq(), e.occurredAt(), e.actor(), e.role(), e.action(), before, after,
           key(e.processInstanceKey()), e.elementId(), key(e.elementInstanceKey()), key(e.jobKey()),
-          e.policyVersion(), e.prevHash(), e.hash());
+          e.policyVersion(), e.prevHash(), e.hash(), e.hmacKeyId());
     }
   }
 

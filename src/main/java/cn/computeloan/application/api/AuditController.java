@@ -1,10 +1,11 @@
 package cn.computeloan.application.api;
 
+import cn.computeloan.application.AuditVerification;
+import cn.computeloan.application.CaseFileVerifier;
 import cn.computeloan.application.api.ApplicationProblems.NotFoundException;
 import cn.computeloan.application.api.ApplicationViews.AuditEventView;
 import cn.computeloan.application.api.ApplicationViews.AuditTrailView;
 import cn.computeloan.application.audit.AuditTrail;
-import cn.computeloan.application.audit.ChainVerification;
 import cn.computeloan.application.store.ApplicationStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditController {
 
   private final AuditTrail audit;
+  private final CaseFileVerifier verifier;
   private final ApplicationStore store;
   private final ObjectMapper mapper;
 
-  public AuditController(AuditTrail audit, ApplicationStore store, ObjectMapper mapper) {
+  public AuditController(AuditTrail audit, CaseFileVerifier verifier, ApplicationStore store, ObjectMapper mapper) {
     this.audit = audit;
+    this.verifier = verifier;
     this.store = store;
     this.mapper = mapper;
   }
@@ -48,9 +51,11 @@ public class AuditController {
   }
 
   @GetMapping(path = "/verification", produces = "application/json")
-  @Operation(summary = "Recompute the hash chain: intact, or the first event that fails and why")
-  public ChainVerification verify(@PathVariable String id) {
-    return audit.verify(id).orElseThrow(() -> new NotFoundException("no application " + id));
+  @Operation(summary = "Recompute the keyed hash chain (intact, or the first event that fails and why) and prove "
+      + "the case file against it: every step and vote, every document's row and stored bytes, the status and "
+      + "the submitted application (caseFile); verified when both hold")
+  public AuditVerification verify(@PathVariable String id) {
+    return verifier.verify(id).orElseThrow(() -> new NotFoundException("no application " + id));
   }
 
   /** Stored JSON; text that is not JSON (an edited row) is shown as it is. */

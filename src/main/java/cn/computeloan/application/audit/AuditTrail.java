@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,19 +17,26 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained audit trail. Each application has its own chain whose head (last
- * sequence number and hash) lives on the application row: appending locks that one row, so writes
- * to one application are serialised and writes to different applications run in parallel. There is
- * no update or delete here, and no API reaches one.
+ * The append-only, keyed audit trail. Each application has its own chain whose head (last sequence
+ * number and hash) lives on the application row: appending locks that one row, so writes to one
+ * application are serialised and writes to different applications run in parallel. Each event's
+ * hash is an HMAC under a key from configuration ({@link AuditKeys}), so whoever can write the
+ * database but lacks the key cannot rebuild the chain after a change. There is no update or delete
+ * here, and no API reaches one.
  */
 @Repository
 public class AuditTrail {
 
+  /** Events read per query while verifying: an application's trail is never loaded at once. */
+  static final int PAGE = 500;
+
   private final JdbcClient jdbc;
+  private final AuditKeys keys;
   private final java.time.Clock clock;
 
-  public AuditTrail(JdbcClient jdbc, ObjectProvider<java.time.Clock> clock) {
+  public AuditTrail(JdbcClient jdbc, AuditKeys keys, ObjectProvider<java.time.Clock> clock) {
     this.jdbc = jdbc;
+    this.keys = keys;
     this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
   }
 
@@ -44,24 +52,25 @@ public class AuditTrail {
     int seq = head.seq() + 1;
     // Stored with microsecond precision (PostgreSQL's), so the hash covers exactly what is stored.
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String hash = AuditHasher.hash(applicationId, seq, at, entry, head.hash());
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    String keyId = keys.currentId();
+    String hash = AuditHasher.keyedHash(keys, keyId, applicationId, seq, at, entry, head.hash());
+    GeneratedKeyHolder generated = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO audit_event (application_id, seq, occurred_at, actor, role, action, before_state,
               after_state, process_instance_key, element_id, element_instance_key, job_key, policy_version,
-              prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              prev_hash, hash, hmac_key_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(applicationId, seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entry.actor(), entry.role(),
             entry.action(), entry.before(), entry.after(), entry.processInstanceKey(), entry.elementId(),
-            entry.elementInstanceKey(), entry.jobKey(), entry.policyVersion(), head.hash(), hash)
-        .update(keys, "id");
-    long id = keys.getKeyAs(Number.class).longValue();
+            entry.elementInstanceKey(), entry.jobKey(), entry.policyVersion(), head.hash(), hash, keyId)
+        .update(generated, "id");
+    long id = generated.getKeyAs(Number.class).longValue();
     jdbc.sql("UPDATE loan_application SET audit_seq = ?, audit_head = ?, updated_at = ? WHERE id = ?")
         .params(seq, hash, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), applicationId)
         .update();
     return new AuditEvent(id, applicationId, seq, at, entry.actor(), entry.role(), entry.action(), entry.before(),
         entry.after(), entry.processInstanceKey(), entry.elementId(), entry.elementInstanceKey(), entry.jobKey(),
-        entry.policyVersion(), head.hash(), hash);
+        entry.policyVersion(), head.hash(), hash, keyId);
   }
 
   /** Whether a job-bound action was already audited (retried jobs write once). */
@@ -76,10 +85,29 @@ public class AuditTrail {
         .param(applicationId).query(AuditTrail::event).list();
   }
 
+  /** Hands the application's events to {@code each}, oldest first, a page at a time. */
+  public void forEachEvent(String applicationId, Consumer<AuditEvent> each) {
+    int seq = Integer.MIN_VALUE;
+    long id = Long.MIN_VALUE;
+    while (true) {
+      List<AuditEvent> page = jdbc.sql("""
+              SELECT * FROM audit_event WHERE application_id = ? AND (seq > ? OR (seq = ? AND id > ?))
+              ORDER BY seq, id LIMIT ?""")
+          .params(applicationId, seq, seq, id, PAGE).query(AuditTrail::event).list();
+      page.forEach(each);
+      if (page.size() < PAGE) {
+        return;
+      }
+      seq = page.get(page.size() - 1).seq();
+      id = page.get(page.size() - 1).id();
+    }
+  }
+
   /**
-   * Recomputes the chain: every event's hash from its fields, every link to the previous hash,
-   * contiguous sequence numbers, and the last event against the head stored with the application.
-   * Names the first event that fails.
+   * Recomputes the chain: every event's hash from its fields (its HMAC under the key it names, or
+   * for events from before the keys a plain SHA-256, accepted only up to the sealed head), every
+   * link to the previous hash, contiguous sequence numbers, and the last event against the head
+   * stored with the application. Names the first event that fails.
    */
   @Transactional(readOnly = true)
   public Optional<ChainVerification> verify(String applicationId) {
@@ -89,30 +117,16 @@ public class AuditTrail {
     if (head.isEmpty()) {
       return Optional.empty();
     }
-    List<AuditEvent> events = events(applicationId);
-    String prev = AuditHasher.GENESIS;
-    int expectedSeq = 1;
-    for (AuditEvent e : events) {
-      String problem = null;
-      if (e.seq() != expectedSeq) {
-        problem = e.seq() > expectedSeq ? "event " + expectedSeq + " is missing" : "sequence number repeated";
-      } else if (!e.prevHash().equals(prev)) {
-        problem = "does not link to the previous event's hash";
-      } else if (!AuditHasher.hash(e).equals(e.hash())) {
-        problem = "content does not match its hash";
-      }
-      if (problem != null) {
-        return Optional.of(new ChainVerification(applicationId, false, events.size(), head.get().hash(), e.seq(),
-            e.id(), problem));
-      }
-      prev = e.hash();
-      expectedSeq++;
-    }
-    if (events.size() != head.get().seq() || !prev.equals(head.get().hash())) {
-      return Optional.of(new ChainVerification(applicationId, false, events.size(), head.get().hash(),
-          events.size() + 1, null, "the chain ends before the recorded head: events at the end are missing"));
-    }
-    return Optional.of(new ChainVerification(applicationId, true, events.size(), prev, null, null, null));
+    ChainWalk walk = new ChainWalk(keys, applicationId, legacySeal(applicationId));
+    forEachEvent(applicationId, walk::accept);
+    return Optional.of(walk.result(head.get().seq(), head.get().hash()));
+  }
+
+  private Optional<ChainWalk.Seal> legacySeal(String applicationId) {
+    return jdbc.sql("SELECT last_seq, last_hash, hmac_key_id, seal FROM audit_legacy_seal WHERE application_id = ?")
+        .param(applicationId)
+        .query((rs, n) -> new ChainWalk.Seal(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
   }
 
   private static AuditEvent event(ResultSet rs, int n) throws SQLException {
@@ -121,7 +135,7 @@ public class AuditTrail {
         rs.getString("action"), rs.getString("before_state"), rs.getString("after_state"),
         nullableLong(rs, "process_instance_key"), rs.getString("element_id"),
         nullableLong(rs, "element_instance_key"), nullableLong(rs, "job_key"), rs.getString("policy_version"),
-        rs.getString("prev_hash"), rs.getString("hash"));
+        rs.getString("prev_hash"), rs.getString("hash"), rs.getString("hmac_key_id"));
   }
 
   static Long nullableLong(ResultSet rs, String column) throws SQLException {

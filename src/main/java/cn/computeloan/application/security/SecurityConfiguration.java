@@ -45,7 +45,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * themselves ({@link UserTaskActorGuard}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, LoginThrottleProperties.class})
 public class SecurityConfiguration {
 
   /** Requests the engine API chain handles (and for which the introspector's cache is skipped). */
@@ -83,21 +83,47 @@ public class SecurityConfiguration {
     return new UserDirectory(properties, encoder, embeddedEngine);
   }
 
-  /** Basic auth against the configured users (checks cached) and, with a JwtDecoder, bearer tokens. */
+  /** Roles of people from their latest request, for audit events written later in their name. */
+  @Bean
+  RecentRoles recentRoles() {
+    return new RecentRoles(10_000);
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+    return new LoginThrottle(properties, Clock.systemUTC());
+  }
+
+  /**
+   * Basic auth against the configured users (checks cached; failed log-ins throttled before any
+   * check) and, with a JwtDecoder, bearer tokens.
+   */
   @Bean
   AuthenticationManager authenticationManager(UserDirectory users, PasswordEncoder encoder,
-      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties) {
+      ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties properties, LoginThrottle throttle,
+      LoginThrottleProperties throttling) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(encoder);
     List<AuthenticationProvider> providers = new ArrayList<>();
-    providers.add(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
-    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    AuthenticationProvider passwords = new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC());
+    providers.add(throttling.enabled() ? new ThrottlingAuthenticationProvider(passwords, throttle, users::knows,
+        properties.engineClient().username(), typicalPasswordCheck(encoder), ThrottlingAuthenticationProvider::sleep)
+        : passwords);
+    JwtDecoder decoder = decoder(jwtDecoder, properties.oidc());
     if (decoder != null) {
       JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
       jwt.setJwtAuthenticationConverter(roleConverter(properties.oidc()));
       providers.add(jwt);
     }
     return new ProviderManager(providers);
+  }
+
+  /** How long checking a wrong password takes here: what an unknown user name waits at first. */
+  private static Duration typicalPasswordCheck(PasswordEncoder encoder) {
+    String hash = encoder.encode("timing-probe");
+    long start = System.nanoTime();
+    encoder.matches("not-the-timing-probe", hash);
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /**
@@ -113,7 +139,7 @@ public class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineApiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
-      SecurityProperties properties) throws Exception {
+      SecurityProperties properties, RecentRoles recentRoles) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(ENGINE_API)
         .logout(logout -> logout.disable())
@@ -126,7 +152,7 @@ public class SecurityConfiguration {
             .requestMatchers(paths.matcher("/v2/user-tasks"), paths.matcher("/v2/user-tasks/**"))
             .hasAnyRole(withEngineClient(Role.staffNames()))
             .anyRequest().hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name()));
-    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties).build();
+    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties, recentRoles).build();
   }
 
   /** See {@link IntrospectorCacheBypass}. */
@@ -139,7 +165,7 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
-      SecurityProperties properties) throws Exception {
+      SecurityProperties properties, RecentRoles recentRoles) throws Exception {
     String[] staff = Role.staffNames();
     http
         .authorizeHttpRequests(auth -> auth
@@ -160,29 +186,44 @@ public class SecurityConfiguration {
             .requestMatchers("/v2/user-tasks", "/v2/user-tasks/**").hasAnyRole(withEngineClient(staff))
             .requestMatchers("/v2/**").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
             .anyRequest().authenticated());
-    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties).build();
+    return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties, recentRoles).build();
   }
 
   /** What both chains share: how people and clients log in, the answers to refusals, the user-task guard. */
   private static HttpSecurity common(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
-      SecurityProperties properties) throws Exception {
+      SecurityProperties properties, RecentRoles recentRoles) throws Exception {
     http
         .authenticationManager(authenticationManager)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"compute-loan\"");
-          ProblemResponses.write(response, 401, "UNAUTHORIZED", "log in first");
-        }))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new LoginRefusals()))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
             ProblemResponses.write(response, 403, "FORBIDDEN", "your role does not allow this")))
-        .addFilterAfter(new UserTaskActorGuard(camundaClient::getIfAvailable, mapper), AuthorizationFilter.class);
-    if (jwtDecoder.getIfAvailable() != null) {
-      http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder.getIfAvailable())
+        .addFilterAfter(new UserTaskActorGuard(camundaClient::getIfAvailable, mapper), AuthorizationFilter.class)
+        .addFilterBefore(recentRoles.filter(), AuthorizationFilter.class);
+    JwtDecoder decoder = decoder(jwtDecoder, properties.oidc());
+    if (decoder != null) {
+      http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(decoder)
           .jwtAuthenticationConverter(roleConverter(properties.oidc()))));
     }
     return http;
+  }
+
+  /**
+   * The identity provider's decoder, accepting only tokens for this application's audience; null
+   * without OIDC. An OIDC set-up without an audience does not start.
+   */
+  static JwtDecoder decoder(ObjectProvider<JwtDecoder> jwtDecoder, SecurityProperties.Oidc oidc) {
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder == null) {
+      return null;
+    }
+    if (oidc.audience() == null || oidc.audience().isBlank()) {
+      throw new IllegalStateException("Bearer tokens are accepted, but compute-loan.security.oidc.audience "
+          + "(OIDC_AUDIENCE) is not set: tokens the identity provider issued for other applications would be accepted");
+    }
+    return new AudienceJwtDecoder(decoder, oidc.audience().trim());
   }
 
   private static String[] withEngineClient(String[] staff) {

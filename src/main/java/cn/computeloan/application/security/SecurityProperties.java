@@ -19,7 +19,7 @@ public record SecurityProperties(String devPassword, List<User> users, EngineCli
   public SecurityProperties {
     users = users == null ? List.of() : List.copyOf(users);
     engineClient = engineClient == null ? new EngineClient(null, null) : engineClient;
-    oidc = oidc == null ? new Oidc(null, null) : oidc;
+    oidc = oidc == null ? new Oidc(null, null, null) : oidc;
   }
 
   /**
@@ -40,8 +40,12 @@ public record SecurityProperties(String devPassword, List<User> users, EngineCli
     }
   }
 
-  /** @param rolesClaim claim listing role names; @param usernameClaim claim naming the user */
-  public record Oidc(String rolesClaim, String usernameClaim) {
+  /**
+   * @param rolesClaim claim listing role names
+   * @param usernameClaim claim naming the user
+   * @param audience what the token's {@code aud} claim must contain (required with OIDC)
+   */
+  public record Oidc(String rolesClaim, String usernameClaim, String audience) {
     public Oidc {
       rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
       usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim;

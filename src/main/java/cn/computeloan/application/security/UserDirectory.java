@@ -81,6 +81,11 @@ public final class UserDirectory implements UserDetailsService {
     return User.withUserDetails(user).build();
   }
 
+  /** Whether {@code username} can log in (a configured user with a password, or the engine client). */
+  public boolean knows(String username) {
+    return users.containsKey(username);
+  }
+
   /** The roles of a known user, for attributing writes that name only the user. */
   public Optional<List<String>> roles(String username) {
     return Optional.ofNullable(users.get(username)).map(u -> u.getAuthorities().stream()
