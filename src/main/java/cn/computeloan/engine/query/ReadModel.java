@@ -157,45 +157,12 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
     SearchLimits.checkFilter(query.filter(), "filter");
     SearchContext context = newSearch();
     DocumentIndex index = index(entity);
-    List<DocumentIndex.Hit> hits = memoryHits(index, query.filter(), query.sort(), scope, context);
+    List<DocumentIndex.Hit> hits = store.hits(index, query.filter(), query.sort(), scope, context);
     if (archive == null || !ArchivedQueries.isArchived(entity)) {
       DocumentIndex.Window window = DocumentIndex.window(hits, query);
       return window.result(window.hits().stream().map(DocumentIndex.Hit::json).toList());
     }
     return archived.search(entity, index, query, scope, archiveScope, hits, context);
-  }
-
-  /**
-   * The in-memory matches, each with a copy of its JSON: the filter is decided under the read lock
-   * as far as it can be cheaply, a slice at a time; what is left ({@code $like}) is matched after.
-   */
-  private List<DocumentIndex.Hit> memoryHits(DocumentIndex index, JsonNode filter, List<SortField> sort,
-      Predicate<Document> scope, SearchContext context) {
-    index.prepare(filter, context);
-    List<DocumentIndex.Hit> hits = new ArrayList<>();
-    List<DocumentIndex.Hit> open = new ArrayList<>();
-    List<Residual> residuals = new ArrayList<>();
-    store.scan(index, context, document -> {
-      if (!scope.test(document)) {
-        return;
-      }
-      Residual matches = index.matches(document, filter, context);
-      if (matches != Residual.FALSE) {
-        DocumentIndex.Hit hit = new DocumentIndex.Hit(DocumentIndex.tuple(document, sort), document.id(), document.toJson());
-        if (matches == Residual.TRUE) {
-          hits.add(hit);
-        } else {
-          open.add(hit);
-          residuals.add(matches);
-        }
-      }
-    });
-    for (int i = 0; i < open.size(); i++) {
-      if (residuals.get(i).resolve(context)) {
-        hits.add(open.get(i));
-      }
-    }
-    return hits;
   }
 
   /**
@@ -276,7 +243,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
     SearchContext context = newSearch();
     DocumentIndex instances = processInstances.instances;
     Set<String> instanceKeys = new HashSet<>();
-    for (DocumentIndex.Hit hit : memoryHits(instances, filter, List.of(),
+    for (DocumentIndex.Hit hit : store.hits(instances, filter, List.of(),
         instance -> key.equals(instance.get("processDefinitionKey")), context)) {
       instanceKeys.add(hit.id());
     }

@@ -9,6 +9,7 @@ import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
@@ -31,8 +33,10 @@ import java.util.function.Supplier;
  * emptying, snapshot export and import). {@link ReadModel} answers queries over this store and the
  * {@link HistoryArchive}.
  *
- * <p>Every access to a projection goes through {@link #read} or {@link #write}: a batch of records
- * is applied under the write lock, so a query sees the effects of a command entirely or not at all.
+ * <p>Every access to a projection goes through {@link #read}, {@link #write} or {@link #scan}: a
+ * batch of records is applied under the write lock, so a query sees each document with the effects
+ * of a command entirely or not at all. Searches read through {@link #scan}, which holds the read
+ * lock for about a millisecond at a time, so that record application never waits long for them.
  */
 final class ReadModelStore implements HistoryArchiver.Trees {
 
@@ -277,6 +281,39 @@ final class ReadModelStore implements HistoryArchiver.Trees {
         lock.readLock().unlock();
       }
     }
+  }
+
+  /**
+   * The in-memory matches, each with a copy of its JSON: the filter is decided under the read lock
+   * as far as it can be cheaply, a slice at a time; what is left ({@code $like}) is matched after.
+   */
+  List<DocumentIndex.Hit> hits(DocumentIndex index, JsonNode filter, List<SortField> sort,
+      Predicate<Document> scope, SearchContext context) {
+    index.prepare(filter, context);
+    List<DocumentIndex.Hit> hits = new ArrayList<>();
+    List<DocumentIndex.Hit> open = new ArrayList<>();
+    List<Residual> residuals = new ArrayList<>();
+    scan(index, context, document -> {
+      if (!scope.test(document)) {
+        return;
+      }
+      Residual matches = index.matches(document, filter, context);
+      if (matches != Residual.FALSE) {
+        DocumentIndex.Hit hit = new DocumentIndex.Hit(DocumentIndex.tuple(document, sort), document.id(), document.toJson());
+        if (matches == Residual.TRUE) {
+          hits.add(hit);
+        } else {
+          open.add(hit);
+          residuals.add(matches);
+        }
+      }
+    });
+    for (int i = 0; i < open.size(); i++) {
+      if (residuals.get(i).resolve(context)) {
+        hits.add(open.get(i));
+      }
+    }
+    return hits;
   }
 
   <T> T read(Supplier<T> query) {
