@@ -42,7 +42,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
       if ("/v2/deployments".equals(path)) {
         return limits.deployment().toBytes();
       }
-      if (DOCUMENTS.matcher(path).matches()) {
+      if (path.startsWith("/api/") && DOCUMENTS.matcher(path).matches()) {
         return limits.documentRequest().toBytes();
       }
     }
