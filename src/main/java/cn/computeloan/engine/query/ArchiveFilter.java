@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class ArchiveFilter {
 
+  /** The longest {@code $in} list pushed down to SQL; longer ones are left to the Java filter. */
+  static final int MAX_PUSHED_VALUES = 1000;
+
   private final StringBuilder where = new StringBuilder("entity = ?");
   private final List<Object> parameters = new ArrayList<>();
 
@@ -124,6 +127,9 @@ final class ArchiveFilter {
         if (!operand.isArray()) {
           operator(column, "$eq", operand, idAsText);
           return;
+        }
+        if (operand.size() > MAX_PUSHED_VALUES) {
+          return; // databases bound the parameters of a statement (PostgreSQL: 32,767): Java filters it
         }
         List<Object> values = new ArrayList<>();
         for (JsonNode candidate : operand) {

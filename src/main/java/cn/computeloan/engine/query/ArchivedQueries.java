@@ -38,7 +38,7 @@ final class ArchivedQueries {
    * filter, custom and joint filters included, is applied to each candidate here.
    */
   SearchResult search(SearchableEntity entity, DocumentIndex index, SearchQuery query, Predicate<Document> scope,
-      UnaryOperator<ArchiveFilter> archiveScope, List<DocumentIndex.Hit> hits) {
+      UnaryOperator<ArchiveFilter> archiveScope, List<DocumentIndex.Hit> hits, SearchContext context) {
     Set<String> inMemory = new HashSet<>();
     hits.forEach(hit -> inMemory.add(hit.id()));
     ArchiveFilter filter = archiveScope.apply(new ArchiveFilter(entity.name()).filter(entity, index, query.filter()));
@@ -46,8 +46,9 @@ final class ArchivedQueries {
       pushDownVariables(filter, query);
     }
     List<DocumentIndex.Hit> all = new ArrayList<>(hits);
-    archive.scan(filter, document -> {
-      if (!inMemory.contains(document.id()) && scope.test(document) && index.matches(document, query.filter())) {
+    scanWithin(context, filter, document -> {
+      if (!inMemory.contains(document.id()) && scope.test(document)
+          && index.matchesFully(document, query.filter(), context)) {
         all.add(new DocumentIndex.Hit(DocumentIndex.tuple(document, query.sort()), document.id(), null));
       }
     });
@@ -63,6 +64,24 @@ final class ArchivedQueries {
       }
     }
     return window.result(items);
+  }
+
+  /**
+   * Streams the archive's candidates within the search's budget: checked per row, and the statement
+   * itself gets the rest of the budget as its timeout, so a slow query stops too.
+   */
+  private void scanWithin(SearchContext context, ArchiveFilter filter, java.util.function.Consumer<Document> consumer) {
+    try {
+      archive.scan(filter, document -> {
+        context.checkBudget();
+        consumer.accept(document);
+      }, context.remainingSeconds());
+    } catch (IllegalStateException e) {
+      if (context.expired()) {
+        context.checkBudget(); // the statement was cancelled by its timeout: answer as a timeout
+      }
+      throw e;
+    }
   }
 
   /** Each {@code variables} condition of a process-instance filter needs a variable of that name. */
@@ -99,22 +118,22 @@ final class ArchivedQueries {
    * keys of matching in-memory instances are already in {@code instanceKeys}).
    */
   List<Document> definitionElements(long processDefinitionKey, com.fasterxml.jackson.databind.JsonNode filter,
-      DocumentIndex instances, Set<String> instanceKeys) {
+      DocumentIndex instances, Set<String> instanceKeys, SearchContext context) {
     Set<String> archivedKeys = new HashSet<>();
     SearchableEntity entity = SearchableEntity.PROCESS_INSTANCE;
     ArchiveFilter sql = new ArchiveFilter(entity.name()).filter(entity, instances, filter)
         .equal("process_definition_key", processDefinitionKey);
     pushDownVariables(sql, SearchQuery.all().withFilter(filter));
-    for (Document instance : archive.list(sql)) {
-      if (!instanceKeys.contains(instance.id()) && instances.matches(instance, filter)) {
+    scanWithin(context, sql, instance -> {
+      if (!instanceKeys.contains(instance.id()) && instances.matchesFully(instance, filter, context)) {
         archivedKeys.add(instance.id());
       }
-    }
+    });
     if (archivedKeys.isEmpty()) {
       return List.of();
     }
     List<Document> elements = new ArrayList<>();
-    archive.scan(new ArchiveFilter(SearchableEntity.ELEMENT_INSTANCE.name())
+    scanWithin(context, new ArchiveFilter(SearchableEntity.ELEMENT_INSTANCE.name())
         .equal("process_definition_key", processDefinitionKey), element -> {
           if (archivedKeys.contains((String) element.get("processInstanceKey"))) {
             elements.add(element);

@@ -25,9 +25,9 @@ final class DefinitionProjection {
   final Map<Long, String> startFormIds = new HashMap<>();
 
   DefinitionProjection() {
-    processes.withFilter("isLatestVersion", (document, condition) -> {
+    processes.withFilter("isLatestVersion", (document, condition, context) -> {
       boolean latest = isLatestProcessVersion(document);
-      return FieldCondition.matches(condition, latest);
+      return FieldCondition.evaluate(condition, latest);
     });
   }
 

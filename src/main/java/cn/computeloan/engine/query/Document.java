@@ -95,6 +95,11 @@ final class Document {
     return Collections.unmodifiableMap(fields);
   }
 
+  /** A detached copy (fields and internal values), safe to read outside the read model's lock. */
+  Document copy() {
+    return new Document(id, new LinkedHashMap<>(fields), internal == null ? null : new LinkedHashMap<>(internal), archived);
+  }
+
   /** A copy of the public fields, safe to hand to another thread. */
   Map<String, Object> toJson() {
     return new LinkedHashMap<>(fields);

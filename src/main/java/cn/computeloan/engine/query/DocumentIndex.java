@@ -67,25 +67,17 @@ final class DocumentIndex {
     documents.clear();
   }
 
-  SearchResult search(SearchQuery query) {
-    return search(query, document -> true);
+  /**
+   * The documents in insertion order, as an array: a search walks this copy of the references a
+   * slice at a time, so that it can let go of the lock in between (see {@link ReadModelStore#scan}).
+   */
+  Document[] snapshot() {
+    return documents.values().toArray(new Document[0]);
   }
 
-  /** Searches the documents that pass {@code scope} (e.g. one instance's incidents), in memory only. */
-  SearchResult search(SearchQuery query, Predicate<Document> scope) {
-    Window window = window(hits(query, scope), query);
-    return window.result(window.hits().stream().map(Hit::json).toList());
-  }
-
-  /** The matching documents as hits (sort tuple and a copy of the JSON). */
-  List<Hit> hits(SearchQuery query, Predicate<Document> scope) {
-    List<Hit> hits = new ArrayList<>();
-    for (Document document : documents.values()) {
-      if (scope.test(document) && matches(document, query.filter())) {
-        hits.add(new Hit(tuple(document, query.sort()), document.id(), document.toJson()));
-      }
-    }
-    return hits;
+  /** True while the document is this index's document of its id (not removed since a snapshot). */
+  boolean holds(Document document) {
+    return documents.get(document.id()) == document;
   }
 
   /**
@@ -103,36 +95,72 @@ final class DocumentIndex {
     }
   }
 
-  boolean matches(Document document, JsonNode filter) {
+  /**
+   * How far the filter holds for the document: decided, or left to decide outside the lock ({@code
+   * $like} on text captured here). Reads the live model: call it under the read lock for an
+   * in-memory document.
+   */
+  Residual matches(Document document, JsonNode filter, SearchContext context) {
+    Residual result = Residual.TRUE;
+    Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
+    while (properties.hasNext() && result != Residual.FALSE) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      String name = property.getKey();
+      JsonNode condition = property.getValue();
+      if (FieldCondition.isEmpty(condition) || isJoint(name)) {
+        continue;
+      }
+      if ("$or".equals(name)) {
+        result = Residual.and(result, anyAlternativeMatches(document, condition, context));
+      } else if (customFilters.containsKey(name)) {
+        result = Residual.and(result, customFilters.get(name).matches(document, condition, context));
+      } else {
+        result = Residual.and(result, FieldCondition.evaluate(condition, document.get(name)));
+      }
+    }
+    for (Map.Entry<Set<String>, CustomFilter> joint : jointFilters.entrySet()) {
+      if (result == Residual.FALSE) {
+        break;
+      }
+      boolean given = joint.getKey().stream().anyMatch(p -> !FieldCondition.isEmpty(filter.get(p)));
+      if (given) {
+        result = Residual.and(result, joint.getValue().matches(document, filter, context));
+      }
+    }
+    return result;
+  }
+
+  /** The filter decided to the end: for documents that are no longer live (archived ones). */
+  boolean matchesFully(Document document, JsonNode filter, SearchContext context) {
+    return matches(document, filter, context).resolve(context);
+  }
+
+  /**
+   * Lets the custom filters the search uses prepare what they look up per document (e.g. a join's
+   * related documents grouped by instance), before the scan and outside the lock.
+   */
+  void prepare(JsonNode filter, SearchContext context) {
+    if (filter == null || !filter.isObject()) {
+      return;
+    }
     Iterator<Map.Entry<String, JsonNode>> properties = filter.fields();
     while (properties.hasNext()) {
       Map.Entry<String, JsonNode> property = properties.next();
-      String name = property.getKey();
       JsonNode condition = property.getValue();
       if (FieldCondition.isEmpty(condition)) {
         continue;
       }
-      if ("$or".equals(name)) {
-        if (!anyAlternativeMatches(document, condition)) {
-          return false;
-        }
-      } else if (isJoint(name)) {
-        continue;
-      } else if (customFilters.containsKey(name)) {
-        if (!customFilters.get(name).matches(document, condition)) {
-          return false;
-        }
-      } else if (!FieldCondition.matches(condition, document.get(name))) {
-        return false;
+      if ("$or".equals(property.getKey())) {
+        condition.forEach(alternative -> prepare(alternative, context));
+      } else if (customFilters.containsKey(property.getKey())) {
+        customFilters.get(property.getKey()).prepare(condition, context);
       }
     }
     for (Map.Entry<Set<String>, CustomFilter> joint : jointFilters.entrySet()) {
-      boolean given = joint.getKey().stream().anyMatch(p -> !FieldCondition.isEmpty(filter.get(p)));
-      if (given && !joint.getValue().matches(document, filter)) {
-        return false;
+      if (joint.getKey().stream().anyMatch(p -> !FieldCondition.isEmpty(filter.get(p)))) {
+        joint.getValue().prepare(filter, context);
       }
     }
-    return true;
   }
 
   /** True when the property is compared with the document's own field (no custom or joint filter). */
@@ -144,13 +172,16 @@ final class DocumentIndex {
     return jointFilters.keySet().stream().anyMatch(properties -> properties.contains(property));
   }
 
-  private boolean anyAlternativeMatches(Document document, JsonNode alternatives) {
+  private Residual anyAlternativeMatches(Document document, JsonNode alternatives, SearchContext context) {
+    List<Residual> each = new ArrayList<>();
     for (JsonNode alternative : alternatives) {
-      if (matches(document, alternative)) {
-        return true;
+      Residual matches = matches(document, alternative, context);
+      if (matches == Residual.TRUE) {
+        return matches;
       }
+      each.add(matches);
     }
-    return false;
+    return Residual.anyOf(each);
   }
 
   static List<Object> tuple(Document document, List<SortField> sort) {
@@ -191,8 +222,9 @@ final class DocumentIndex {
       List<Hit> before = sorted.stream().filter(d -> order.compare(d.tuple(), cursor) < 0).toList();
       window = before.subList(Math.max(0, before.size() - page.limit()), before.size());
     } else {
+      // from + limit can pass Integer.MAX_VALUE: take the smaller of limit and what is left instead
       int from = Math.min(Math.max(page.from(), 0), sorted.size());
-      window = sorted.subList(from, Math.min(sorted.size(), from + page.limit()));
+      window = sorted.subList(from, from + Math.min(Math.max(page.limit(), 0), sorted.size() - from));
     }
     return new Window(List.copyOf(window), sorted.size());
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates one property of a search filter against a field value. The client sends a property
@@ -24,48 +23,53 @@ final class FieldCondition {
         || (condition.isContainerNode() && condition.isEmpty());
   }
 
-  static boolean matches(JsonNode condition, Object actual) {
+  /**
+   * How far the condition holds for the value: decided, except {@code $like}, which is left as a
+   * {@link Residual} on the value's text to be matched outside the read model's lock.
+   */
+  static Residual evaluate(JsonNode condition, Object actual) {
     if (isEmpty(condition)) {
-      return true;
+      return Residual.TRUE;
     }
     if (condition.isArray()) {
-      return containsAll(actual, condition);
+      return Residual.of(containsAll(actual, condition));
     }
     if (condition.isObject() && isOperatorObject(condition)) {
+      Residual result = Residual.TRUE;
       Iterator<Map.Entry<String, JsonNode>> operators = condition.fields();
-      while (operators.hasNext()) {
+      while (operators.hasNext() && result != Residual.FALSE) {
         Map.Entry<String, JsonNode> operator = operators.next();
-        if (!holds(operator.getKey(), operator.getValue(), actual)) {
-          return false;
-        }
+        result = Residual.and(result, holds(operator.getKey(), operator.getValue(), actual));
       }
-      return true;
+      return result;
     }
-    return equal(actual, condition);
+    return Residual.of(equal(actual, condition));
   }
 
   private static boolean isOperatorObject(JsonNode condition) {
     return condition.fieldNames().next().startsWith("$");
   }
 
-  private static boolean holds(String operator, JsonNode operand, Object actual) {
+  private static Residual holds(String operator, JsonNode operand, Object actual) {
     // The client serialises unset operators as null and unset lists as [] next to the one it set.
     if (operand == null || operand.isNull() || (operand.isArray() && operand.isEmpty())) {
-      return true;
+      return Residual.TRUE;
     }
-    return switch (operator) {
+    if ("$like".equals(operator)) {
+      return actual == null ? Residual.FALSE : Residual.like(operand.asText(), actual.toString());
+    }
+    return Residual.of(switch (operator) {
       case "$eq" -> equal(actual, operand);
       case "$neq" -> !equal(actual, operand);
       case "$exists" -> (actual != null) == operand.asBoolean();
       case "$in" -> anyEqual(actual, operand);
       case "$notIn" -> !anyEqual(actual, operand);
-      case "$like" -> actual != null && like(operand.asText()).matcher(actual.toString()).matches();
       case "$gt" -> actual != null && ValueOrder.compare(actual, scalar(operand)) > 0;
       case "$gte" -> actual != null && ValueOrder.compare(actual, scalar(operand)) >= 0;
       case "$lt" -> actual != null && ValueOrder.compare(actual, scalar(operand)) < 0;
       case "$lte" -> actual != null && ValueOrder.compare(actual, scalar(operand)) <= 0;
       default -> throw new InvalidQueryException("Unsupported filter operator '" + operator + "'");
-    };
+    });
   }
 
   private static boolean anyEqual(Object actual, JsonNode candidates) {
@@ -105,26 +109,5 @@ final class FieldCondition {
       return node.booleanValue();
     }
     return node.isValueNode() ? node.asText() : node.toString();
-  }
-
-  /** Camunda's like: {@code *} any characters, {@code ?} one character, backslash escapes. */
-  static Pattern like(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    boolean escaped = false;
-    for (char c : pattern.toCharArray()) {
-      if (escaped) {
-        regex.append(Pattern.quote(String.valueOf(c)));
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '*') {
-        regex.append(".*");
-      } else if (c == '?') {
-        regex.append('.');
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 }

@@ -148,8 +148,13 @@ final class HistoryArchive {
    * all. The consumer runs while the result set is open (its own queries use another connection).
    */
   void scan(ArchiveFilter filter, Consumer<Document> consumer) {
+    scan(filter, consumer, 0);
+  }
+
+  /** {@link #scan(ArchiveFilter, Consumer)} with a statement timeout in seconds (0: none). */
+  void scan(ArchiveFilter filter, Consumer<Document> consumer, int timeoutSeconds) {
     query("SELECT id, document FROM engine_history_document WHERE " + filter.where(), filter.parameters(),
-        rs -> consumer.accept(document(rs.getString(1), rs.getString(2))));
+        timeoutSeconds, rs -> consumer.accept(document(rs.getString(1), rs.getString(2))));
   }
 
   List<Document> list(ArchiveFilter filter) {
@@ -246,11 +251,16 @@ final class HistoryArchive {
   }
 
   private void query(String sql, List<?> parameters, RowHandler handler) {
+    query(sql, parameters, 0, handler);
+  }
+
+  private void query(String sql, List<?> parameters, int timeoutSeconds, RowHandler handler) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setFetchSize(500);
+        statement.setQueryTimeout(timeoutSeconds);
         bindAll(statement, parameters);
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {

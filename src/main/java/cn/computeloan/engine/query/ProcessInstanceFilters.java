@@ -1,7 +1,14 @@
 package cn.computeloan.engine.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The process-instance filter properties that look into other entities: {@code variables} (name
@@ -25,46 +32,120 @@ final class ProcessInstanceFilters {
     this.archive = archive;
   }
 
-  /** The instance's documents of an entity: from memory, or from the archive for an archived instance. */
-  private java.util.Collection<Document> related(Document instance, SearchableEntity entity, DocumentIndex index) {
+  /**
+   * The instance's documents of an entity: for an archived instance from the archive; for one in
+   * memory from what {@link #groupByInstance} prepared for this search (a lookup under the lock,
+   * not a scan of the whole index per instance), or, when nothing was prepared, from the index.
+   */
+  private Collection<Document> related(Document instance, SearchableEntity entity, DocumentIndex index,
+      SearchContext context, JsonNode condition) {
     if (instance.archived()) {
       return archive.list(new ArchiveFilter(entity.name()).equal("process_instance_key", Long.parseLong(instance.id())));
+    }
+    Map<String, List<Document>> grouped = context.prepared(condition);
+    if (grouped != null) {
+      return grouped.getOrDefault(instance.id(), List.of());
     }
     return index.all().stream().filter(document -> instance.id().equals(document.get("processInstanceKey"))).toList();
   }
 
+  /** Groups the index's documents that {@code which} keeps by process instance, once per search and condition. */
+  private static void groupByInstance(JsonNode condition, DocumentIndex index, Predicate<Document> which,
+      SearchContext context) {
+    if (context.prepared(condition) != null) {
+      return;
+    }
+    Map<String, List<Document>> grouped = new HashMap<>();
+    context.scan(index, document -> {
+      if (which.test(document)) {
+        grouped.computeIfAbsent((String) document.get("processInstanceKey"), k -> new ArrayList<>()).add(document);
+      }
+    });
+    context.prepared(condition, grouped);
+  }
+
   void register() {
     processInstances.instances
-        .withFilter("variables", this::variablesMatch)
-        .withFilter("errorMessage", this::incidentMessageMatches)
+        .withFilter("variables", new CustomFilter() {
+          @Override
+          public Residual matches(Document instance, JsonNode conditions, SearchContext context) {
+            return variablesMatch(instance, conditions, context);
+          }
+
+          @Override
+          public void prepare(JsonNode conditions, SearchContext context) {
+            Set<String> names = new HashSet<>();
+            conditions.forEach(condition -> names.add(condition.path("name").asText()));
+            groupByInstance(conditions, variables.variables, variable -> names.contains(variable.get("name")), context);
+          }
+        })
+        .withFilter("errorMessage", new CustomFilter() {
+          @Override
+          public Residual matches(Document instance, JsonNode condition, SearchContext context) {
+            return incidentMessageMatches(instance, condition, context);
+          }
+
+          @Override
+          public void prepare(JsonNode condition, SearchContext context) {
+            groupByInstance(condition, incidents.incidents, incident -> true, context);
+          }
+        })
         .withJointFilter(
             Set.of("elementId", "elementInstanceState", "hasElementInstanceIncident"),
-            this::anElementMatches);
+            new CustomFilter() {
+              @Override
+              public Residual matches(Document instance, JsonNode filter, SearchContext context) {
+                return anElementMatches(instance, filter, context);
+              }
+
+              @Override
+              public void prepare(JsonNode filter, SearchContext context) {
+                groupByInstance(filter, processInstances.elements, element -> true, context);
+              }
+            });
   }
 
-  private boolean variablesMatch(Document instance, JsonNode conditions) {
+  private Residual variablesMatch(Document instance, JsonNode conditions, SearchContext context) {
+    Collection<Document> related = related(instance, SearchableEntity.VARIABLE, variables.variables, context, conditions);
+    Residual result = Residual.TRUE;
     for (JsonNode condition : conditions) {
       String name = condition.path("name").asText();
-      boolean found = related(instance, SearchableEntity.VARIABLE, variables.variables).stream()
-          .filter(variable -> name.equals(variable.get("name")))
-          .anyMatch(variable -> FieldCondition.matches(condition.get("value"), variable.internal("fullValue")));
-      if (!found) {
-        return false;
+      List<Residual> candidates = new ArrayList<>();
+      for (Document variable : related) {
+        if (name.equals(variable.get("name"))) {
+          candidates.add(FieldCondition.evaluate(condition.get("value"), variable.internal("fullValue")));
+        }
+      }
+      result = Residual.and(result, Residual.anyOf(candidates));
+      if (result == Residual.FALSE) {
+        return result;
       }
     }
-    return true;
+    return result;
   }
 
-  private boolean incidentMessageMatches(Document instance, JsonNode condition) {
-    return related(instance, SearchableEntity.INCIDENT, incidents.incidents).stream()
-        .filter(incident -> "ACTIVE".equals(incident.get("state")))
-        .anyMatch(incident -> FieldCondition.matches(condition, incident.get("errorMessage")));
+  private Residual incidentMessageMatches(Document instance, JsonNode condition, SearchContext context) {
+    List<Residual> candidates = new ArrayList<>();
+    for (Document incident : related(instance, SearchableEntity.INCIDENT, incidents.incidents, context, condition)) {
+      if ("ACTIVE".equals(incident.get("state"))) {
+        candidates.add(FieldCondition.evaluate(condition, incident.get("errorMessage")));
+      }
+    }
+    return Residual.anyOf(candidates);
   }
 
-  private boolean anElementMatches(Document instance, JsonNode filter) {
-    return related(instance, SearchableEntity.ELEMENT_INSTANCE, processInstances.elements).stream()
-        .anyMatch(element -> FieldCondition.matches(filter.get("elementId"), element.get("elementId"))
-            && FieldCondition.matches(filter.get("elementInstanceState"), element.get("state"))
-            && FieldCondition.matches(filter.get("hasElementInstanceIncident"), element.get("hasIncident")));
+  private Residual anElementMatches(Document instance, JsonNode filter, SearchContext context) {
+    List<Residual> candidates = new ArrayList<>();
+    for (Document element : related(instance, SearchableEntity.ELEMENT_INSTANCE, processInstances.elements,
+        context, filter)) {
+      Residual matches = Residual.and(FieldCondition.evaluate(filter.get("elementId"), element.get("elementId")),
+          Residual.and(FieldCondition.evaluate(filter.get("elementInstanceState"), element.get("state")),
+              FieldCondition.evaluate(filter.get("hasElementInstanceIncident"), element.get("hasIncident"))));
+      if (matches == Residual.TRUE) {
+        return matches;
+      }
+      candidates.add(matches);
+    }
+    return Residual.anyOf(candidates);
   }
 }

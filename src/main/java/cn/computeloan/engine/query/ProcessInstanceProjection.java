@@ -31,8 +31,8 @@ final class ProcessInstanceProjection {
   ProcessInstanceProjection(DefinitionProjection definitions, java.util.function.LongConsumer rootFinished) {
     this.definitions = definitions;
     this.rootFinished = rootFinished;
-    elements.withFilter("elementInstanceScopeKey", (element, condition) ->
-        FieldCondition.matches(condition, Keys.key((Long) element.internal("flowScopeKey"))));
+    elements.withFilter("elementInstanceScopeKey", (element, condition, context) ->
+        FieldCondition.evaluate(condition, Keys.key((Long) element.internal("flowScopeKey"))));
   }
 
   void apply(Record record, ProcessInstanceValue value) {

@@ -4,6 +4,8 @@ import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.record.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +25,15 @@ import javax.sql.DataSource;
  * HistoryArchive} (read through {@link ArchivedQueries}); this class merges the two for every query.
  *
  * <p>Thread safety: records arrive on the engine thread, queries on HTTP threads. A batch of
- * records is applied under the store's write lock, so a query sees the effects of a command
- * entirely or not at all; results are copies.
+ * records is applied under the store's write lock. A search never holds the read lock for more than
+ * about a millisecond at a time ({@link ReadModelStore#scan}): it decides the cheap part of its
+ * filter a slice of documents at a time, copies the matches, and matches {@code $like} patterns,
+ * sorts and pages outside the lock ({@link Residual}); record application, whose write lock a long
+ * search would otherwise hold up, is never kept waiting longer than a slice. So a search sees each
+ * document before or after a command, and sees everything delivered before it started; a search
+ * that spans slices may see one document before a command and another after it. Results are
+ * copies. Every search has a time budget ({@link #searchTimeBudget}); past it the search stops
+ * with a {@link SearchTimeoutException}.
  *
  * <p>History. Without a database everything stays in memory. With one ({@link
  * #ReadModel(DataSource)}), every process-instance tree that finished (its root completed or was
@@ -46,6 +55,10 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   private final ArchivedQueries archived;
   private final DefinitionProjection definitions;
   private final ProcessInstanceProjection processInstances;
+  private volatile Duration searchTimeBudget = DEFAULT_SEARCH_TIME_BUDGET;
+
+  /** How long a search may take before it is stopped, unless configured otherwise. */
+  public static final Duration DEFAULT_SEARCH_TIME_BUDGET = Duration.ofSeconds(2);
 
   /** Keeps the whole history in memory (engine without a database). */
   public ReadModel() {
@@ -95,6 +108,15 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
     }
   }
 
+  /** How long one search may run before it is stopped with a {@link SearchTimeoutException}. */
+  public void searchTimeBudget(Duration budget) {
+    this.searchTimeBudget = budget;
+  }
+
+  private SearchContext newSearch() {
+    return new SearchContext(searchTimeBudget, store::scan);
+  }
+
   /** Documents in memory per entity kind (diagnostics and tests: memory must follow active work). */
   public Map<SearchableEntity, Integer> documentsInMemory() {
     return read(() -> {
@@ -132,13 +154,15 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    */
   private SearchResult search(SearchableEntity entity, SearchQuery query, Predicate<Document> scope,
       UnaryOperator<ArchiveFilter> archiveScope) {
+    SearchLimits.checkFilter(query.filter(), "filter");
+    SearchContext context = newSearch();
     DocumentIndex index = index(entity);
-    List<DocumentIndex.Hit> hits = read(() -> index.hits(query, scope));
+    List<DocumentIndex.Hit> hits = store.hits(index, query.filter(), query.sort(), scope, context);
     if (archive == null || !ArchivedQueries.isArchived(entity)) {
       DocumentIndex.Window window = DocumentIndex.window(hits, query);
       return window.result(window.hits().stream().map(DocumentIndex.Hit::json).toList());
     }
-    return archived.search(entity, index, query, scope, archiveScope, hits);
+    return archived.search(entity, index, query, scope, archiveScope, hits, context);
   }
 
   /**
@@ -202,34 +226,35 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
   /** Element-instance counts of one process instance. */
   public List<Map<String, Object>> elementStatistics(long processInstanceKey) {
     String key = Long.toString(processInstanceKey);
-    List<Document> elements = read(() -> processInstances.elements.all().stream()
-        .filter(element -> key.equals(element.get("processInstanceKey")))
-        .toList());
-    if (elements.isEmpty() && archive != null) {
-      elements = archived.elementsOf(processInstanceKey);
-    }
-    return ElementStatistics.of(elements);
+    List<Document> inMemory = new ArrayList<>();
+    store.scan(processInstances.elements, newSearch(), element -> {
+      if (key.equals(element.get("processInstanceKey"))) {
+        inMemory.add(element.copy());
+      }
+    });
+    return ElementStatistics.of(inMemory.isEmpty() && archive != null ? archived.elementsOf(processInstanceKey) : inMemory);
   }
 
   /** Element-instance counts over the definition's instances that match the filter. */
   public List<Map<String, Object>> definitionElementStatistics(long processDefinitionKey, JsonNode instanceFilter) {
     String key = Long.toString(processDefinitionKey);
     JsonNode filter = instanceFilter == null ? SearchQuery.all().filter() : instanceFilter;
+    SearchLimits.checkFilter(filter, "filter");
+    SearchContext context = newSearch();
+    DocumentIndex instances = processInstances.instances;
     Set<String> instanceKeys = new HashSet<>();
+    for (DocumentIndex.Hit hit : store.hits(instances, filter, List.of(),
+        instance -> key.equals(instance.get("processDefinitionKey")), context)) {
+      instanceKeys.add(hit.id());
+    }
     Map<String, Document> elements = new LinkedHashMap<>();
-    read(() -> {
-      for (Document instance : processInstances.instances.all()) {
-        if (key.equals(instance.get("processDefinitionKey")) && processInstances.instances.matches(instance, filter)) {
-          instanceKeys.add(instance.id());
-        }
+    store.scan(processInstances.elements, context, element -> {
+      if (instanceKeys.contains((String) element.get("processInstanceKey"))) {
+        elements.put(element.id(), element.copy());
       }
-      processInstances.elements.all().stream()
-          .filter(element -> instanceKeys.contains((String) element.get("processInstanceKey")))
-          .forEach(element -> elements.put(element.id(), element));
-      return null;
     });
     if (archive != null) {
-      archived.definitionElements(processDefinitionKey, filter, processInstances.instances, instanceKeys)
+      archived.definitionElements(processDefinitionKey, filter, instances, instanceKeys, context)
           .forEach(element -> elements.putIfAbsent(element.id(), element));
     }
     return ElementStatistics.of(elements.values());
@@ -237,7 +262,8 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
 
   /** The instance's ancestors and itself, root first, as call-hierarchy entries. */
   public List<Map<String, Object>> callHierarchy(long processInstanceKey) {
-    List<Document> chain = read(() -> processInstances.callHierarchy(processInstanceKey));
+    List<Document> chain = read(() -> processInstances.callHierarchy(processInstanceKey).stream()
+        .map(Document::copy).toList());
     if (chain.isEmpty() && archive != null) {
       chain = archived.callHierarchy(processInstanceKey);
     }
@@ -267,7 +293,7 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    * every enclosing scope, an inner variable hiding an outer one of the same name.
    */
   public SearchResult userTaskVariables(long userTaskKey, SearchQuery query) {
-    Set<String> ids = store.userTaskVariableIds(userTaskKey);
+    Set<String> ids = store.userTaskVariableIds(userTaskKey, newSearch());
     if (ids == null && archive != null) {
       ids = archived.userTaskVariableIds(userTaskKey);
     }

@@ -9,10 +9,12 @@ import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
@@ -29,8 +33,10 @@ import java.util.function.Supplier;
  * emptying, snapshot export and import). {@link ReadModel} answers queries over this store and the
  * {@link HistoryArchive}.
  *
- * <p>Every access to a projection goes through {@link #read} or {@link #write}: a batch of records
- * is applied under the write lock, so a query sees the effects of a command entirely or not at all.
+ * <p>Every access to a projection goes through {@link #read}, {@link #write} or {@link #scan}: a
+ * batch of records is applied under the write lock, so a query sees each document with the effects
+ * of a command entirely or not at all. Searches read through {@link #scan}, which holds the read
+ * lock for about a millisecond at a time, so that record application never waits long for them.
  */
 final class ReadModelStore implements HistoryArchiver.Trees {
 
@@ -145,25 +151,28 @@ final class ReadModelStore implements HistoryArchiver.Trees {
 
   /**
    * Ids of the variables a user task in memory sees (inner scopes hide outer ones), or null when
-   * the task is not in memory.
+   * the task is not in memory. The variables are scanned a slice at a time (see {@link #scan}).
    */
-  Set<String> userTaskVariableIds(long userTaskKey) {
-    return read(() -> {
-      Document task = userTasks.tasks.find(userTaskKey).orElse(null);
-      if (task == null) {
-        return null;
+  Set<String> userTaskVariableIds(long userTaskKey, SearchContext context) {
+    List<Long> scopes = read(() -> userTasks.tasks.find(userTaskKey)
+        .map(task -> scopes(task, processInstances::flowScopeKey)).orElse(null));
+    if (scopes == null) {
+      return null;
+    }
+    Set<String> scopeKeys = new HashSet<>();
+    scopes.forEach(scope -> scopeKeys.add(Long.toString(scope)));
+    Map<String, Map<String, String>> byScope = new HashMap<>();
+    scan(variables.variables, context, variable -> {
+      String scope = (String) variable.get("scopeKey");
+      if (scopeKeys.contains(scope)) {
+        byScope.computeIfAbsent(scope, k -> new LinkedHashMap<>()).putIfAbsent((String) variable.get("name"), variable.id());
       }
-      Map<String, String> visible = new LinkedHashMap<>();
-      for (long scope : scopes(task, processInstances::flowScopeKey)) {
-        String scopeKey = Long.toString(scope);
-        for (Document variable : variables.variables.all()) {
-          if (scopeKey.equals(variable.get("scopeKey"))) {
-            visible.putIfAbsent((String) variable.get("name"), variable.id());
-          }
-        }
-      }
-      return Set.copyOf(visible.values());
     });
+    Map<String, String> visible = new LinkedHashMap<>();
+    for (long scope : scopes) {
+      byScope.getOrDefault(Long.toString(scope), Map.of()).forEach(visible::putIfAbsent);
+    }
+    return Set.copyOf(visible.values());
   }
 
   /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
@@ -234,6 +243,77 @@ final class ReadModelStore implements HistoryArchiver.Trees {
       removeInstances(keys);
       return null;
     });
+  }
+
+  /**
+   * How long a search holds the read lock at a stretch: record application (the write lock) waits at
+   * most about this long for a search, whatever the search asks.
+   */
+  static final long SLICE_NANOS = 1_000_000;
+
+  /**
+   * Visits the documents of an index that are still in it, under the read lock, one slice at a time.
+   * The references are copied first (one array, under the lock); the visitor then runs over them
+   * for at most {@link #SLICE_NANOS} per lock hold, and the lock is released between slices, so that
+   * a waiting write (record application) goes first: the lock is not fair, but a reader does not
+   * barge ahead of a queued writer. Each document is read whole under the lock, so a search sees
+   * each document before or after a command, never half-way; a long search may see one document
+   * before a command and another after it, as a search over Camunda's exported indexes may. A
+   * document removed meanwhile is skipped (an archived one is found in the archive afterwards).
+   * Checks the search's time budget between slices. The visitor must cost little per document: no
+   * pattern matching (that is left to {@link Residual}, resolved outside the lock), no scans.
+   */
+  void scan(DocumentIndex index, SearchContext context, Consumer<Document> visitor) {
+    Document[] documents = read(index::snapshot);
+    int next = 0;
+    while (next < documents.length) {
+      context.checkBudget();
+      lock.readLock().lock();
+      try {
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        do {
+          Document document = documents[next++];
+          if (index.holds(document)) {
+            visitor.accept(document);
+          }
+        } while (next < documents.length && ((next & 15) != 0 || System.nanoTime() - sliceEnd < 0));
+      } finally {
+        lock.readLock().unlock();
+      }
+    }
+  }
+
+  /**
+   * The in-memory matches, each with a copy of its JSON: the filter is decided under the read lock
+   * as far as it can be cheaply, a slice at a time; what is left ({@code $like}) is matched after.
+   */
+  List<DocumentIndex.Hit> hits(DocumentIndex index, JsonNode filter, List<SortField> sort,
+      Predicate<Document> scope, SearchContext context) {
+    index.prepare(filter, context);
+    List<DocumentIndex.Hit> hits = new ArrayList<>();
+    List<DocumentIndex.Hit> open = new ArrayList<>();
+    List<Residual> residuals = new ArrayList<>();
+    scan(index, context, document -> {
+      if (!scope.test(document)) {
+        return;
+      }
+      Residual matches = index.matches(document, filter, context);
+      if (matches != Residual.FALSE) {
+        DocumentIndex.Hit hit = new DocumentIndex.Hit(DocumentIndex.tuple(document, sort), document.id(), document.toJson());
+        if (matches == Residual.TRUE) {
+          hits.add(hit);
+        } else {
+          open.add(hit);
+          residuals.add(matches);
+        }
+      }
+    });
+    for (int i = 0; i < open.size(); i++) {
+      if (residuals.get(i).resolve(context)) {
+        hits.add(open.get(i));
+      }
+    }
+    return hits;
   }
 
   <T> T read(Supplier<T> query) {

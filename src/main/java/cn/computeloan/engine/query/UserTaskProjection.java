@@ -34,30 +34,34 @@ final class UserTaskProjection {
   /** {@code archive} (may be null) holds the variables of archived tasks. */
   UserTaskProjection(DefinitionProjection definitions, VariableProjection variables, HistoryArchive archive) {
     this.definitions = definitions;
-    tasks.withFilter("candidateGroup", (task, condition) -> FieldCondition.matches(condition, task.get("candidateGroups")))
-        .withFilter("candidateUser", (task, condition) -> FieldCondition.matches(condition, task.get("candidateUsers")))
-        .withFilter("localVariables", (task, condition) ->
+    tasks.withFilter("candidateGroup", (task, condition, context) ->
+            FieldCondition.evaluate(condition, task.get("candidateGroups")))
+        .withFilter("candidateUser", (task, condition, context) ->
+            FieldCondition.evaluate(condition, task.get("candidateUsers")))
+        .withFilter("localVariables", (task, condition, context) ->
             variablesMatch(variables, archive, task, task.longField("elementInstanceKey"), condition))
-        .withFilter("processInstanceVariables", (task, condition) ->
+        .withFilter("processInstanceVariables", (task, condition, context) ->
             variablesMatch(variables, archive, task, task.longField("processInstanceKey"), condition));
   }
 
-  private static boolean variablesMatch(
+  /** Each condition needs the variable of its name in the scope; a lookup by scope and name, not a scan. */
+  private static Residual variablesMatch(
       VariableProjection variables, HistoryArchive archive, Document task, long scopeKey, JsonNode conditions) {
+    Residual result = Residual.TRUE;
     for (JsonNode condition : conditions) {
       String name = condition.path("name").asText();
       java.util.Optional<Document> variable = task.archived()
           ? archive.list(new ArchiveFilter(SearchableEntity.VARIABLE.name()).equal("scope_key", scopeKey)
               .equal("name", name)).stream().findFirst()
           : variables.find(scopeKey, name);
-      boolean found = variable
-          .map(v -> FieldCondition.matches(condition.get("value"), v.internal("fullValue")))
-          .orElse(false);
-      if (!found) {
-        return false;
+      result = Residual.and(result, variable
+          .map(v -> FieldCondition.evaluate(condition.get("value"), v.internal("fullValue")))
+          .orElse(Residual.FALSE));
+      if (result == Residual.FALSE) {
+        return result;
       }
     }
-    return true;
+    return result;
   }
 
   void apply(Record record, UserTaskValue value) {

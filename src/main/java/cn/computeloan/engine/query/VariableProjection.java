@@ -24,8 +24,8 @@ final class VariableProjection {
 
   VariableProjection() {
     // A value filter compares the full value, not the truncated preview.
-    variables.withFilter("value", (variable, condition) ->
-        FieldCondition.matches(condition, variable.internal("fullValue")));
+    variables.withFilter("value", (variable, condition, context) ->
+        FieldCondition.evaluate(condition, variable.internal("fullValue")));
   }
 
   /**

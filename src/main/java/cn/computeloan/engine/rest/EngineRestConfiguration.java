@@ -21,15 +21,21 @@ import org.springframework.context.annotation.Configuration;
 public class EngineRestConfiguration {
 
   /**
-   * With the journal on and a DataSource, finished process-instance trees move from memory to the
+   * {@code compute-loan.engine.search.time-budget} (default 2 s) bounds every search; past it the
+   * search stops and answers 503.
+   *
+   * <p>With the journal on and a DataSource, finished process-instance trees move from memory to the
    * history archive in that database ({@code compute-loan.engine.history.archive.enabled}, default
    * true); otherwise the read model keeps the whole history in memory.
    */
   @Bean(destroyMethod = "close")
   public ReadModel readModel(ObjectProvider<DataSource> dataSource,
       @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
-      @Value("${compute-loan.engine.history.archive.enabled:true}") boolean archived) {
-    return new ReadModel(journalled && archived ? dataSource.getIfAvailable() : null);
+      @Value("${compute-loan.engine.history.archive.enabled:true}") boolean archived,
+      @Value("${compute-loan.engine.search.time-budget:PT2S}") Duration searchTimeBudget) {
+    ReadModel readModel = new ReadModel(journalled && archived ? dataSource.getIfAvailable() : null);
+    readModel.searchTimeBudget(searchTimeBudget);
+    return readModel;
   }
 
   /**

@@ -2,6 +2,7 @@ package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.query.InvalidQueryException;
+import cn.computeloan.engine.query.SearchTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -47,6 +48,12 @@ public class ProblemAdvice {
   @ExceptionHandler({InvalidRequestException.class, InvalidQueryException.class})
   ResponseEntity<ProblemDetail> invalidRequest(RuntimeException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", e.getMessage(), request);
+  }
+
+  /** The search was stopped at its time budget: the engine is fine, the question was too expensive. */
+  @ExceptionHandler(SearchTimeoutException.class)
+  ResponseEntity<ProblemDetail> searchTimeout(SearchTimeoutException e, HttpServletRequest request) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "SEARCH_TIMEOUT", e.getMessage(), request);
   }
 
   @ExceptionHandler({

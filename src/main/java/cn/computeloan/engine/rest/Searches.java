@@ -1,6 +1,7 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.query.PageRequest;
+import cn.computeloan.engine.query.SearchLimits;
 import cn.computeloan.engine.query.SearchQuery;
 import cn.computeloan.engine.query.SearchResult;
 import cn.computeloan.engine.query.SortField;
@@ -46,9 +47,7 @@ final class Searches {
     }
     Integer limit = JsonBodies.optionalInt(page, "limit");
     Integer from = JsonBodies.optionalInt(page, "from");
-    if (limit != null && limit < 0) {
-      throw new InvalidRequestException("The page limit must not be negative");
-    }
+    SearchLimits.checkPage(from == null ? 0 : from, limit == null ? PageRequest.DEFAULT_LIMIT : limit, "page");
     String after = JsonBodies.text(page, "after", null);
     String before = JsonBodies.text(page, "before", null);
     if (after != null && before != null) {

@@ -164,6 +164,23 @@ abstract class HistoryArchiveContract {
         .singleElement().satisfies(change -> assertThat(change.get("writerElementId")).isEqualTo("approve"));
   }
 
+  @Test
+  void shouldAnswerLongInListsOverArchivedInstancesLikeTheReference() {
+    // given: archived trees, and a filter with more keys than a statement may have parameters
+    engine.readModel.beforeSnapshot();
+    long pi = keys.get("pi");
+    StringBuilder many = new StringBuilder("\"" + pi + "\"");
+    for (long key = 1; key <= 40_000; key++) {
+      many.append(",\"").append(key).append('"');
+    }
+    SearchQuery query = query("{\"filter\":{\"processInstanceKey\":{\"$in\":[" + many + "]}}}");
+    // when
+    SearchResult answer = engine.readModel.search(SearchableEntity.PROCESS_INSTANCE, query);
+    // then
+    assertThat(answer).isEqualTo(engine.reference.search(SearchableEntity.PROCESS_INSTANCE, query));
+    assertThat(answer.items()).extracting(i -> i.get("processInstanceKey")).contains(Long.toString(pi));
+  }
+
   /** Every kind of query, answered by the archiving read model and by the all-in-memory reference. */
   private void assertSameAnswers() {
     long pi = keys.get("pi");

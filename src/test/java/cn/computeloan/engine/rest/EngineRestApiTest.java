@@ -64,6 +64,7 @@ class EngineRestApiTest {
   void connect() {
     engine.reset();
     readModel.clear();
+    readModel.searchTimeBudget(ReadModel.DEFAULT_SEARCH_TIME_BUDGET);
     client = CamundaClient.newClientBuilder()
         .restAddress(URI.create("http://localhost:" + port))
         .preferRestOverGrpc(true)
@@ -233,6 +234,19 @@ class EngineRestApiTest {
       assertThat(v.getValue()).isEqualTo("250");
       assertThat(v.getVariableKey()).isEqualTo(20);
     });
+  }
+
+  @Test
+  void shouldAnswerServiceUnavailableProblemWhenASearchRunsPastItsBudget() throws Exception {
+    // given
+    engine.emit(engine.records.instance(1, "ELEMENT_ACTIVATING"), engine.records.instance(2, "ELEMENT_ACTIVATING"));
+    readModel.searchTimeBudget(Duration.ofNanos(1));
+    // when
+    HttpResponse<String> response = send("POST", "/v2/process-instances/search", "{}");
+    // then
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"title\":\"SEARCH_TIMEOUT\"").contains("time budget");
   }
 
   @Test
