@@ -293,16 +293,20 @@ public class ReadModel implements RecordListener, AutoCloseable, SnapshotPartici
    * every enclosing scope, an inner variable hiding an outer one of the same name.
    */
   public SearchResult userTaskVariables(long userTaskKey, SearchQuery query) {
-    Set<String> ids = store.userTaskVariableIds(userTaskKey, newSearch());
-    if (ids == null && archive != null) {
-      ids = archived.userTaskVariableIds(userTaskKey);
+    Document[] inMemory = store.userTaskVariables(userTaskKey);
+    if (inMemory != null) {
+      SearchLimits.checkFilter(query.filter(), "filter");
+      List<DocumentIndex.Hit> hits = store.hits(store.index(SearchableEntity.VARIABLE), inMemory, query.filter(),
+          query.sort(), document -> true, newSearch());
+      DocumentIndex.Window window = DocumentIndex.window(hits, query);
+      return window.result(window.hits().stream().map(DocumentIndex.Hit::json).toList());
     }
+    Set<String> ids = archive == null ? null : archived.userTaskVariableIds(userTaskKey);
     if (ids == null) {
       return new SearchResult(List.of(), 0, null, null);
     }
-    Set<String> visible = ids;
-    return search(SearchableEntity.VARIABLE, query, variable -> visible.contains(variable.id()),
-        filter -> filter.in("id", visible));
+    return search(SearchableEntity.VARIABLE, query, variable -> ids.contains(variable.id()),
+        filter -> filter.in("id", ids));
   }
 
   /** Drops a process instance and every instance it called, with all their entities. */

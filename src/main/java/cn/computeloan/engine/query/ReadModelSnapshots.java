@@ -64,6 +64,6 @@ final class ReadModelSnapshots {
     }
     state.calledInstances().forEach((key, list) -> instances.children.put(key, new LinkedHashSet<>(list)));
     instances.activeIncidents.putAll(state.activeIncidents());
-    variables.keysByScopeAndName.putAll(state.variableKeys());
+    variables.restoreKeys(state.variableKeys());
   }
 }

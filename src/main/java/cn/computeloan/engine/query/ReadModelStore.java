@@ -153,26 +153,20 @@ final class ReadModelStore implements HistoryArchiver.Trees {
    * Ids of the variables a user task in memory sees (inner scopes hide outer ones), or null when
    * the task is not in memory. The variables are scanned a slice at a time (see {@link #scan}).
    */
-  Set<String> userTaskVariableIds(long userTaskKey, SearchContext context) {
-    List<Long> scopes = read(() -> userTasks.tasks.find(userTaskKey)
-        .map(task -> scopes(task, processInstances::flowScopeKey)).orElse(null));
-    if (scopes == null) {
-      return null;
-    }
-    Set<String> scopeKeys = new HashSet<>();
-    scopes.forEach(scope -> scopeKeys.add(Long.toString(scope)));
-    Map<String, Map<String, String>> byScope = new HashMap<>();
-    scan(variables.variables, context, variable -> {
-      String scope = (String) variable.get("scopeKey");
-      if (scopeKeys.contains(scope)) {
-        byScope.computeIfAbsent(scope, k -> new LinkedHashMap<>()).putIfAbsent((String) variable.get("name"), variable.id());
+  /**
+   * The variables a user task sees, innermost scope first (a name shadowed by an inner scope is left
+   * out), read from the per-scope keys: no scan of every variable; null for a task not in memory.
+   */
+  Document[] userTaskVariables(long userTaskKey) {
+    return read(() -> userTasks.tasks.find(userTaskKey).map(task -> {
+      Map<String, Document> visible = new LinkedHashMap<>();
+      for (long scope : scopes(task, processInstances::flowScopeKey)) {
+        for (Document variable : variables.inScope(scope)) {
+          visible.putIfAbsent((String) variable.get("name"), variable);
+        }
       }
-    });
-    Map<String, String> visible = new LinkedHashMap<>();
-    for (long scope : scopes) {
-      byScope.getOrDefault(Long.toString(scope), Map.of()).forEach(visible::putIfAbsent);
-    }
-    return Set.copyOf(visible.values());
+      return visible.values().toArray(Document[]::new);
+    }).orElse(null));
   }
 
   /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
@@ -264,7 +258,11 @@ final class ReadModelStore implements HistoryArchiver.Trees {
    * pattern matching (that is left to {@link Residual}, resolved outside the lock), no scans.
    */
   void scan(DocumentIndex index, SearchContext context, Consumer<Document> visitor) {
-    Document[] documents = read(index::snapshot);
+    scan(index, read(index::snapshot), context, visitor);
+  }
+
+  /** {@link #scan} over some documents of the index only (candidates found through another index). */
+  void scan(DocumentIndex index, Document[] documents, SearchContext context, Consumer<Document> visitor) {
     int next = 0;
     while (next < documents.length) {
       context.checkBudget();
@@ -289,11 +287,17 @@ final class ReadModelStore implements HistoryArchiver.Trees {
    */
   List<DocumentIndex.Hit> hits(DocumentIndex index, JsonNode filter, List<SortField> sort,
       Predicate<Document> scope, SearchContext context) {
+    return hits(index, null, filter, sort, scope, context);
+  }
+
+  /** {@link #hits} among {@code candidates} only, or among every document of the index when null. */
+  List<DocumentIndex.Hit> hits(DocumentIndex index, Document[] candidates, JsonNode filter, List<SortField> sort,
+      Predicate<Document> scope, SearchContext context) {
     index.prepare(filter, context);
     List<DocumentIndex.Hit> hits = new ArrayList<>();
     List<DocumentIndex.Hit> open = new ArrayList<>();
     List<Residual> residuals = new ArrayList<>();
-    scan(index, context, document -> {
+    scan(index, candidates != null ? candidates : read(index::snapshot), context, document -> {
       if (!scope.test(document)) {
         return;
       }

@@ -2,7 +2,9 @@ package cn.computeloan.engine.query;
 
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.VariableValue;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,8 @@ final class VariableProjection {
   /** Every CREATED/UPDATED of a variable, id = record position (engine extension, see ReadModel). */
   final DocumentIndex changes = new DocumentIndex();
   final Map<String, Long> keysByScopeAndName = new HashMap<>();
+  /** The variables of each scope: a user task's variables without scanning every variable. */
+  private final Map<Long, List<Long>> keysByScope = new HashMap<>();
 
   VariableProjection() {
     // A value filter compares the full value, not the truncated preview.
@@ -34,7 +38,8 @@ final class VariableProjection {
    */
   void apply(Record record, VariableValue value, long writerElementInstanceKey, String writerElementId) {
     String scopeAndName = value.scopeKey() + "/" + value.name();
-    long key = keysByScopeAndName.computeIfAbsent(scopeAndName, k -> record.key());
+    Long known = keysByScopeAndName.get(scopeAndName);
+    long key = known != null ? known : created(scopeAndName, value.scopeKey(), record.key());
     String fullValue = value.value();
     boolean truncated = fullValue != null && fullValue.length() > MAX_VALUE_LENGTH;
     variables.upsert(key)
@@ -61,6 +66,27 @@ final class VariableProjection {
         .put("tenantId", value.tenantId());
   }
 
+  private long created(String scopeAndName, long scopeKey, long key) {
+    keysByScopeAndName.put(scopeAndName, key);
+    keysByScope.computeIfAbsent(scopeKey, k -> new ArrayList<>(4)).add(key);
+    return key;
+  }
+
+  /** After a snapshot: the keys by scope and name, and from them the keys by scope. */
+  void restoreKeys(Map<String, Long> byScopeAndName) {
+    byScopeAndName.forEach((scopeAndName, key) ->
+        created(scopeAndName, Long.parseLong(scopeAndName.substring(0, scopeAndName.indexOf('/'))), key));
+  }
+
+  /** The variables of one scope (current documents only). */
+  List<Document> inScope(long scopeKey) {
+    List<Document> found = new ArrayList<>();
+    for (long key : keysByScope.getOrDefault(scopeKey, List.of())) {
+      variables.find(key).ifPresent(found::add);
+    }
+    return found;
+  }
+
   /** The variable with its full value, in the shape of {@code VariableResult}. */
   Optional<Map<String, Object>> fullVariable(long variableKey) {
     return variables.find(variableKey).map(VariableProjection::fullVariable);
@@ -82,11 +108,14 @@ final class VariableProjection {
     variables.removeIf(v -> processInstanceKeys.contains(v.longField("processInstanceKey")));
     changes.removeIf(c -> processInstanceKeys.contains(c.longField("processInstanceKey")));
     keysByScopeAndName.values().removeIf(key -> variables.find(key).isEmpty());
+    keysByScope.values().forEach(keys -> keys.removeIf(key -> variables.find(key).isEmpty()));
+    keysByScope.values().removeIf(List::isEmpty);
   }
 
   void clear() {
     variables.clear();
     changes.clear();
     keysByScopeAndName.clear();
+    keysByScope.clear();
   }
 }
