@@ -1,7 +1,9 @@
 package cn.computeloan.application.security;
 
+import cn.computeloan.process.form.TaskCompletionRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
 import jakarta.servlet.FilterChain;
@@ -97,7 +99,40 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
       ProblemResponses.write(response, 403, "FORBIDDEN", refusal);
       return;
     }
-    chain.doFilter(new CachedBodyRequest(request, body), response);
+    chain.doFilter(new CachedBodyRequest(request, asChecked(operation, request.getMethod(), body, auth)), response);
+  }
+
+  /**
+   * What the checks above saw must still hold when the engine applies the command, though another
+   * request may change the task in between (two colleagues claiming the same seat at once). So a
+   * person's claim goes on as one that cannot override another claim (the engine refuses it under
+   * its lock), and a person's completion goes on in their name ({@code complete:<user>}), which the
+   * completing listeners compare with the assignee the completion met ({@code TaskCompletionRules}).
+   */
+  private byte[] asChecked(String operation, String method, byte[] body, Authentication auth) throws IOException {
+    if (has(auth, Role.ENGINE_CLIENT) || !"POST".equals(method)) {
+      return body;
+    }
+    JsonNode parsed;
+    try {
+      parsed = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
+    } catch (IOException notJson) {
+      return body; // the engine's API refuses it
+    }
+    if (!(parsed instanceof ObjectNode command)) {
+      return body;
+    }
+    if (operation.equals("assignment")) {
+      if (!auth.getName().equals(command.path("assignee").asText(null))) {
+        return body; // an administrator routing the task: may move it from someone else
+      }
+      command.put("allowOverride", false);
+    } else if (operation.equals("completion")) {
+      command.put("action", TaskCompletionRules.actionFor(auth.getName()));
+    } else {
+      return body;
+    }
+    return mapper.writeValueAsBytes(command);
   }
 
   private static boolean has(Authentication auth, Role role) {
@@ -193,6 +228,16 @@ public final class UserTaskActorGuard extends OncePerRequestFilter {
     CachedBodyRequest(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
     }
 
     @Override

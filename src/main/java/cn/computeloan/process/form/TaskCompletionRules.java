@@ -90,9 +90,34 @@ public class TaskCompletionRules {
     if (problems.isEmpty()) {
       return new Check(person, completion, List.of(), null);
     }
+    if (job.getRetries() > 1 && problems.stream().allMatch(p -> changedMeanwhile(p, before))) {
+      throw new VariablesChangedMeanwhile(key, problems);
+    }
     String reasons = problems.stream().limit(REASONS_SHOWN).map(FieldProblem::message).collect(Collectors.joining("; "));
     return new Check(person, completion, problems, "提交内容不符合表单 / the completion does not match the task's form: "
         + reasons + (problems.size() > REASONS_SHOWN ? "; …" : ""));
+  }
+
+  /**
+   * A value the task already had, found different in the job: the completion may have set it, or
+   * the process changed it after the job was activated (a colleague's vote on another seat of a
+   * parallel vote updates {@code approvalVotes}). Only the job's variables at a new activation tell
+   * which. Every other problem is the completion's for certain.
+   */
+  private static boolean changedMeanwhile(FieldProblem problem, Map<String, List<Object>> before) {
+    return FieldProblem.NOT_WRITABLE.equals(problem.code()) && before.containsKey(problem.field());
+  }
+
+  /**
+   * Thrown instead of refusing while the job has retries left and every difference may be the
+   * process's own change since activation: the job fails, comes again at once with the variables of
+   * then, and is checked again; on its last try the differences count as the completion's.
+   */
+  public static final class VariablesChangedMeanwhile extends RuntimeException {
+    VariablesChangedMeanwhile(long userTaskKey, List<FieldProblem> problems) {
+      super("user task " + userTaskKey + ": " + problems.stream().map(FieldProblem::field).toList()
+          + " changed since the listener job was activated, or the completion set them; checking again");
+    }
   }
 
   private static Check refused(String person, String reason) {

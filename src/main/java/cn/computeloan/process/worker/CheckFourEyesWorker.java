@@ -11,6 +11,7 @@ import io.camunda.client.api.worker.JobClient;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,14 @@ public class CheckFourEyesWorker {
     String decision = v.get("decision") instanceof String d ? d : null;
     Number approvalRound = (Number) v.get("approvalRound");
     String refusal = completion.refusal();
+    long userTaskKey = job.getUserTask().getUserTaskKey();
+    if (refusal == null && recordedFor(applicationId, approvalStep(approvalRound), approver, userTaskKey, decision)) {
+      // This listener ran before and recorded the vote, but its completion never reached the engine
+      // (the application stopped in between, or the job timed out): the job comes again. The vote is
+      // this approver's decision on this very task, not a second one; finish accepting it.
+      client.newCompleteCommand(job).send().join();
+      return;
+    }
     if (refusal == null) {
       refusal = fourEyes(applicationId, approver, approvalStep(approvalRound), decision, v.get("approvedAmount"));
     }
@@ -87,10 +96,17 @@ public class CheckFourEyesWorker {
         "requiredApprovals", approvalAuthority == null ? authority.requiredApprovals()
             : approvalAuthority.get("requiredApprovals"),
         "elementId", job.getElementId(),
-        "userTaskKey", job.getUserTask().getUserTaskKey());
+        "userTaskKey", userTaskKey);
     caseFile.recordStep(applicationId, approvalStep(approvalRound), vote,
         CaseAssessment.versions(authority.policyVersions()), approver, CaseAssessment.ref(job));
     client.newCompleteCommand(job).send().join();
+  }
+
+  /** Whether this very decision of {@code approver} on this user task is already in the case file. */
+  private boolean recordedFor(String applicationId, String step, String approver, long userTaskKey, String decision) {
+    return caseFile.recorded(applicationId, step).stream().anyMatch(vote -> vote.actor().equals(approver)
+        && vote.result().get("userTaskKey") instanceof Number key && key.longValue() == userTaskKey
+        && Objects.equals(vote.result().get("decision"), decision));
   }
 
   private String fourEyes(String applicationId, String approver, String step, String decision, Object amount) {
