@@ -50,6 +50,12 @@ public final class TestPostgres {
     public String urlFor(String schema) {
       return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
+
+    /** Without the password: a server may end up in an assertion message or a log line. */
+    @Override
+    public String toString() {
+      return (embedded ? "embedded " : "external ") + url + " as " + user;
+    }
   }
 
   /** A schema of its own on {@link #server()}; {@link #close()} drops it with everything in it. */
