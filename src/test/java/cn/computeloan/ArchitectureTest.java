@@ -3,25 +3,44 @@ package cn.computeloan;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Controller;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The package boundaries of docs/architecture.md, checked on the production classes.
- *
- * <p>Rules about packages that do not exist yet pass vacuously ({@code allowEmptyShould}), so they
- * start to bite as soon as the first class lands there.
+ * The package table of docs/architecture.md, checked on the production classes. Every rule names a
+ * package that exists: ArchUnit fails a rule whose classes match nothing (no {@code allowEmptyShould}),
+ * and {@link #the_packages_are_those_of_the_table} fails when a package is added or removed, so the
+ * table, these rules and the code move together.
  */
 @AnalyzeClasses(packages = "cn.computeloan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  private static final String ROOT = "cn.computeloan";
+  private static final String CREDIT = "cn.computeloan.credit..";
+  private static final String POLICY = "cn.computeloan.policy..";
+  private static final String APPLICATION = "cn.computeloan.application..";
+  private static final String PROCESS = "cn.computeloan.process..";
   private static final String ENGINE = "cn.computeloan.engine..";
+
+  /** The rows of the table: the only packages directly under cn.computeloan. */
+  @ArchTest
+  static void the_packages_are_those_of_the_table(JavaClasses classes) {
+    Set<String> packages = new TreeSet<>();
+    for (JavaClass c : classes) {
+      String rest = c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
+      packages.add(rest.isEmpty() ? "(root)" : rest.split("\\.")[0]);
+    }
+    assertThat(packages).containsExactlyInAnyOrder("(root)", "credit", "policy", "application", "process", "engine");
+  }
 
   /**
    * The embedded engine is a replaceable runtime: the application reaches it only through the
@@ -30,50 +49,55 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule nothing_outside_the_engine_depends_on_the_engine =
-      noClasses()
-          .that()
-          .resideOutsideOfPackage(ENGINE)
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage(ENGINE)
+      noClasses().that().resideOutsideOfPackage(ENGINE)
+          .should().dependOnClassesThat().resideInAPackage(ENGINE)
           .because("the engine is reached only through the Camunda 8 REST API");
 
   /** The engine knows nothing about compute loans: it runs any Camunda 8 process. */
   @ArchTest
   static final ArchRule the_engine_depends_on_no_other_application_package =
-      noClasses()
-          .that()
-          .resideInAPackage(ENGINE)
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("cn.computeloan..").and(not(resideInAPackage(ENGINE))))
+      noClasses().that().resideInAPackage(ENGINE)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..").and(not(resideInAPackage(ENGINE))))
           .because("the engine is a generic Camunda-8-compatible runtime");
 
   /** The credit domain is plain Java: no workflow engine, no Camunda client, no Spring. */
   @ArchTest
   static final ArchRule the_credit_domain_is_free_of_frameworks =
-      noClasses()
-          .that()
-          .resideInAPackage("cn.computeloan.credit..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("io.camunda..", "org.camunda..", "org.springframework..")
-          .because("credit rules must be testable and explainable without any runtime")
-          .allowEmptyShould(true);
+      noClasses().that().resideInAPackage(CREDIT)
+          .should().dependOnClassesThat().resideInAnyPackage("io.camunda..", "org.camunda..", "org.springframework..")
+          .because("credit rules must be testable and explainable without any runtime");
 
-  /** Job workers call the domain and the application services, never the web layer. */
+  /** ... and depends on no other package of ours: everything else is built on it. */
   @ArchTest
-  static final ArchRule job_workers_do_not_depend_on_web_controllers =
-      noClasses()
-          .that()
-          .resideInAPackage("cn.computeloan.process..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("cn.computeloan.application..")
-                  .and(
-                      metaAnnotatedWith(Controller.class)
-                          .or(resideInAnyPackage("cn.computeloan.application..web..")))
-                  .as("are web controllers of cn.computeloan.application"))
-          .because("the process layer must work without the HTTP front end")
-          .allowEmptyShould(true);
+  static final ArchRule the_credit_domain_depends_on_no_other_package =
+      noClasses().that().resideInAPackage(CREDIT)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..").and(not(resideInAPackage(CREDIT))))
+          .because("the credit domain is the innermost layer");
+
+  /** The DMN adapter implements the domain's decision port and nothing else. */
+  @ArchTest
+  static final ArchRule the_policy_adapter_depends_only_on_the_credit_domain =
+      noClasses().that().resideInAPackage(POLICY)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
+              .and(not(resideInAnyPackage(POLICY, CREDIT))))
+          .because("the policy adapter sits behind the domain's decision port");
+
+  /**
+   * Job workers use the domain and their own ports ({@code process.CaseFile}), which the
+   * application implements; they never reach into the application, the policy adapter or the engine.
+   */
+  @ArchTest
+  static final ArchRule job_workers_depend_only_on_the_credit_domain =
+      noClasses().that().resideInAPackage(PROCESS)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
+              .and(not(resideInAnyPackage(PROCESS, CREDIT))))
+          .because("the process layer must work without the application service (in-memory case file)");
+
+  /** The application service uses the domain and implements the workers' ports; the policy reaches it via the domain. */
+  @ArchTest
+  static final ArchRule the_application_depends_only_on_the_credit_domain_and_the_process_ports =
+      noClasses().that().resideInAPackage(APPLICATION)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
+              .and(not(resideInAnyPackage(APPLICATION, CREDIT, PROCESS))))
+          .because("the application reaches the policy through the domain's decision port");
 }

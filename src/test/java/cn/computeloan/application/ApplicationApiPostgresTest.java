@@ -1,35 +1,29 @@
 package cn.computeloan.application;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.UUID;
+import cn.computeloan.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application API on PostgreSQL (127.0.0.1:5432, database test, as CI starts it), in a schema
- * of its own that is dropped afterwards, so that parallel runs never meet.
+ * The application API on PostgreSQL ({@link TestPostgres}: the embedded one, or the server that
+ * {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names), in a schema of its own that is dropped afterwards,
+ * so that parallel runs never meet.
  */
 class ApplicationApiPostgresTest extends ApplicationApiTestBase {
 
-  static final String URL = System.getProperty("compute-loan.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String SCHEMA = "app_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  static final TestPostgres.Schema SCHEMA = TestPostgres.newSchema("app_it");
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("spring.flyway.schemas", () -> SCHEMA);
-    registry.add("spring.flyway.create-schemas", () -> "true");
+    registry.add("spring.datasource.url", SCHEMA::url);
+    registry.add("spring.datasource.username", SCHEMA::user);
+    registry.add("spring.datasource.password", SCHEMA::password);
+    registry.add("spring.flyway.schemas", SCHEMA::name);
   }
 
   @AfterAll
-  static void dropSchema() throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-      c.createStatement().execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
+  static void dropSchema() {
+    SCHEMA.close();
   }
 }

@@ -6,13 +6,12 @@ import cn.computeloan.ComputeLoanApplication;
 import cn.computeloan.application.audit.AuditTrail;
 import cn.computeloan.application.audit.ChainVerification;
 import cn.computeloan.credit.TestData;
+import cn.computeloan.testsupport.TestPostgres;
 import io.camunda.client.CamundaClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,12 +41,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *     -Dbenchmark.rate=50 -Dbenchmark.duration=PT5M -Dbenchmark.database=h2|postgres
  * </pre>
  *
+ * With postgres: the tests' embedded PostgreSQL, or the server {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names.
+ *
  * The application runs in this JVM with its embedded engine and the test stand-in of the approval
  * process (one user task per instance), as the default deployment does.
  */
 class ApplicationSubmissionBenchmark {
-
-  private static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   @Test
   void submitAtFixedRate() throws Exception {
@@ -55,12 +54,14 @@ class ApplicationSubmissionBenchmark {
     Duration duration = Duration.parse(System.getProperty("benchmark.duration", "PT60S"));
     Duration warmUp = Duration.parse(System.getProperty("benchmark.warm-up", "PT15S"));
     String database = System.getProperty("benchmark.database", "h2");
-    String schema = "app_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    TestPostgres.Schema postgres = database.equals("postgres") ? TestPostgres.newSchema("app_bench") : null;
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
         "--compute-loan.security.dev-password=" + ApiClient.DEV_PASSWORD, "--logging.level.root=WARN"));
     if (database.equals("postgres")) {
-      args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + PG_URL + "?currentSchema=" + schema,
-          "--spring.flyway.schemas=" + schema, "--spring.flyway.create-schemas=true"));
+      System.out.println("PostgreSQL: " + TestPostgres.describe());
+      args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + postgres.url(),
+          "--spring.datasource.username=" + postgres.user(), "--spring.datasource.password=" + postgres.password(),
+          "--spring.flyway.schemas=" + postgres.name()));
     } else {
       args.add("--spring.datasource.url=jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
@@ -112,10 +113,8 @@ class ApplicationSubmissionBenchmark {
       assertThat(duplicates).isZero();
     } finally {
       app.close();
-      if (database.equals("postgres")) {
-        try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
-          c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+      if (postgres != null) {
+        postgres.close();
       }
     }
   }

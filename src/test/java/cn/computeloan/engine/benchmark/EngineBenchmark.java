@@ -3,6 +3,7 @@ package cn.computeloan.engine.benchmark;
 import cn.computeloan.ComputeLoanApplication;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
+import cn.computeloan.testsupport.TestPostgres;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -12,9 +13,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ten service tasks. Not a test (surefire skips *Benchmark); run it as docs/benchmarks.md says:
  *
  * <pre>./mvnw -B -ntp test -Dtest=EngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.db=h2|postgres</pre>
+ *
+ * <p>With {@code postgres} the run uses the embedded PostgreSQL of the tests unless
+ * {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names a server (as for the figures in docs/benchmarks.md).
  *
  * <p>Instances are created by {@code bench.creators} threads sending asynchronously through the
  * application's Camunda client; the workers ({@link BenchmarkWorkers}) complete jobs asynchronously.
@@ -142,19 +143,14 @@ class EngineBenchmark {
     }
     if (db.equals("postgres")) {
       // bench.schema: a schema of its own, so that two runs on one PostgreSQL do not drop each other's tables
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema);
-      } catch (java.sql.SQLException e) {
-        throw new IllegalStateException(e);
-      }
+      TestPostgres.Schema postgres = TestPostgres.recreateSchema(schema);
+      log("PostgreSQL: " + TestPostgres.describe());
       // the application name finds this run's backends, whose CPU is counted with the process's (ThreadCpu)
       String name = "engine-bench-" + ProcessHandle.current().pid();
       ThreadCpu.countOutside(() -> ProcessInfo.postgresBackends(name));
-      args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema
-          + "&ApplicationName=" + name);
-      args.add("--spring.datasource.username=postgres");
+      args.add("--spring.datasource.url=" + postgres.url() + "&ApplicationName=" + name);
+      args.add("--spring.datasource.username=" + postgres.user());
+      args.add("--spring.datasource.password=" + postgres.password());
       args.add("--spring.flyway.schemas=" + schema);
     } else {
       Path folder = h2Folder;

@@ -1,12 +1,12 @@
 package cn.computeloan.engine.benchmark;
 
+import cn.computeloan.testsupport.TestPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ final class ProcessInfo {
       if (!db.equals("postgres")) {
         return Files.size(h2File) >> 20;
       }
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+      try (Connection c = TestPostgres.server().connect();
           PreparedStatement size = c.prepareStatement("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
               + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r'")) {
         size.setString(1, schema);
@@ -70,7 +70,7 @@ final class ProcessInfo {
 
   /** Process ids of the PostgreSQL backends whose connections carry this application name. */
   static java.util.List<Integer> postgresBackends(String applicationName) {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+    try (Connection c = TestPostgres.server().connect();
         PreparedStatement backends = c.prepareStatement(
             "SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
       backends.setString(1, applicationName);

@@ -11,6 +11,7 @@ import cn.computeloan.engine.processing.EngineSnapshots;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
+import cn.computeloan.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>./mvnw -B -ntp test -Dtest=SnapshotBenchmark -Dbench.db=h2|postgres -Dbench.instances=10000 [-Dbench.archive=true] -DargLine=-Xmx2g</pre>
  *
+ * <p>With {@code postgres} the run uses the embedded PostgreSQL of the tests unless
+ * {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names a server.
+ *
  * <p>Results are printed with the prefix {@code [snapshot-bench]} and written to
  * {@code target/snapshot-benchmark-<db>.txt}. Not a test: surefire skips {@code *Benchmark} classes.
  */
@@ -57,6 +61,8 @@ class SnapshotBenchmark {
   /** With the history archive: finished trees move to the database, memory holds the active ones. */
   private final boolean archive = Boolean.getBoolean("bench.archive");
   private final List<String> lines = new ArrayList<>();
+  /** The database password: empty for H2, the test PostgreSQL's otherwise. */
+  private static String password = "";
   private final SnapshotSettings manual = new SnapshotSettings(0, Duration.ZERO, false, false, 2);
 
   @Test
@@ -64,14 +70,13 @@ class SnapshotBenchmark {
     String url;
     String user;
     String schema = "engine_snapshot_bench";
+    TestPostgres.Schema postgres = null;
     if (db.equals("postgres")) {
-      url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
-      user = "postgres";
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        s.execute("CREATE SCHEMA " + schema);
-      }
+      postgres = TestPostgres.recreateSchema(schema);
+      lines.add("PostgreSQL: " + TestPostgres.describe());
+      url = postgres.url();
+      user = postgres.user();
+      password = postgres.password();
     } else {
       Path dir = Path.of("target/snapshot-benchmark-h2");
       deleteRecursively(dir);
@@ -79,7 +84,7 @@ class SnapshotBenchmark {
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
       user = "sa";
     }
-    var flyway = Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration");
+    var flyway = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
     if (db.equals("postgres")) {
       flyway.schemas(schema);
     }
@@ -139,11 +144,8 @@ class SnapshotBenchmark {
     report("restart from the engine-only snapshot, engine only (ms)", timedStart(url, user, true, false));
 
     Files.write(Path.of("target/snapshot-benchmark-" + db + ".txt"), lines);
-    if (db.equals("postgres")) {
-      try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
@@ -248,13 +250,13 @@ class SnapshotBenchmark {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
-    config.setPassword("");
+    config.setPassword(password);
     config.setMaximumPoolSize(4);
     return new HikariDataSource(config);
   }
 
   private static long count(String url, String user, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
         ResultSet rows = s.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);

@@ -1,6 +1,6 @@
 package cn.computeloan.engine.journal;
 
-/** Restart tests on PostgreSQL (127.0.0.1:5432, database test), each database a private schema. */
+/** Restart tests on PostgreSQL (TestPostgres: embedded, or COMPUTE_LOAN_TEST_POSTGRES_URL), each database a private schema. */
 class EngineRestartPostgresTest extends EngineRestartContract {
 
   @Override

@@ -1,6 +1,6 @@
 package cn.computeloan.engine.journal;
 
-/** Snapshot tests on PostgreSQL (127.0.0.1:5432, database test), each database a private schema. */
+/** Snapshot tests on PostgreSQL (TestPostgres: embedded, or COMPUTE_LOAN_TEST_POSTGRES_URL), each database a private schema. */
 class EngineSnapshotPostgresTest extends EngineSnapshotContract {
 
   @Override

@@ -158,7 +158,7 @@ class HistoryArchiveAcknowledgementTest {
   }
 
   private static long archivedInstances(JournalDatabase database) {
-    try (Connection c = DriverManager.getConnection(database.url(), database.user(), "");
+    try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM engine_history_document WHERE entity = 'PROCESS_INSTANCE'")) {
       rs.next();

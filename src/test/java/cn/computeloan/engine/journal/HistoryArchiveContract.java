@@ -296,7 +296,7 @@ abstract class HistoryArchiveContract {
   /** Archived documents per entity kind, read straight from the table. */
   private Map<String, Long> archivedCounts() {
     Map<String, Long> counts = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(engine.database.url(), engine.database.user(), "");
+    try (Connection c = DriverManager.getConnection(engine.database.url(), engine.database.user(), engine.database.password());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT entity, COUNT(*) FROM engine_history_document GROUP BY entity")) {
       while (rs.next()) {

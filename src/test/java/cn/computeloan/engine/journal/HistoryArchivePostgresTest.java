@@ -1,6 +1,6 @@
 package cn.computeloan.engine.journal;
 
-/** The history archive on PostgreSQL (127.0.0.1:5432, database test), in a private schema. */
+/** The history archive on PostgreSQL (TestPostgres: embedded, or COMPUTE_LOAN_TEST_POSTGRES_URL), in a private schema. */
 class HistoryArchivePostgresTest extends HistoryArchiveContract {
 
   @Override

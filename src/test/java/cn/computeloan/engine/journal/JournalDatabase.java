@@ -1,5 +1,6 @@
 package cn.computeloan.engine.journal;
 
+import cn.computeloan.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -7,32 +8,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * A database for journal tests, migrated by the application's Flyway scripts: an H2 file in a
- * temporary folder, or a private schema in the machine's PostgreSQL (127.0.0.1:5432, database
- * {@code test}) that is dropped afterwards, so tests running at the same time never share tables.
+ * temporary folder, or a private schema on the test PostgreSQL ({@link TestPostgres}: embedded, or
+ * the server {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names) that is dropped afterwards, so tests
+ * running at the same time never share tables.
  */
 final class JournalDatabase implements AutoCloseable {
 
-  static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
   private final String url;
   private final String user;
-  private final String schema;
+  private final String password;
+  private final TestPostgres.Schema schema;
   private HikariDataSource dataSource;
 
-  private JournalDatabase(String url, String user, String schema) {
+  private JournalDatabase(String url, String user, String password, TestPostgres.Schema schema) {
     this.url = url;
     this.user = user;
+    this.password = password;
     this.schema = schema;
   }
 
   static JournalDatabase h2(Path folder) {
-    return new JournalDatabase(h2Url(folder), "sa", null).migrate();
+    return new JournalDatabase(h2Url(folder), "sa", "", null).migrate();
   }
 
   static String h2Url(Path folder) {
@@ -41,19 +42,14 @@ final class JournalDatabase implements AutoCloseable {
   }
 
   static JournalDatabase postgres() {
-    String schema = "engine_journal_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (database test, user postgres) is needed", e);
-    }
-    return new JournalDatabase(POSTGRES_URL + "?currentSchema=" + schema, "postgres", schema).migrate();
+    TestPostgres.Schema schema = TestPostgres.newSchema("engine_journal_test");
+    return new JournalDatabase(schema.url(), schema.user(), schema.password(), schema).migrate();
   }
 
   private JournalDatabase migrate() {
-    var flyway = Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration");
+    var flyway = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
     if (schema != null) {
-      flyway.schemas(schema);
+      flyway.schemas(schema.name());
     }
     flyway.load().migrate();
     return this;
@@ -67,13 +63,17 @@ final class JournalDatabase implements AutoCloseable {
     return user;
   }
 
+  String password() {
+    return password;
+  }
+
   /** A fresh pool, as a restarted application would open. */
   DataSource open() {
     closePool();
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
-    config.setPassword("");
+    config.setPassword(password);
     config.setMaximumPoolSize(6);
     dataSource = new HikariDataSource(config);
     return dataSource;
@@ -81,7 +81,7 @@ final class JournalDatabase implements AutoCloseable {
 
   /** Runs one statement on a connection of its own (e.g. to inspect or damage tables); returns the update count. */
   int execute(String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
       return s.executeUpdate(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
@@ -90,7 +90,7 @@ final class JournalDatabase implements AutoCloseable {
 
   /** Runs one statement with parameters on a connection of its own; returns the update count. */
   int update(String sql, Object... parameters) {
-    try (Connection c = DriverManager.getConnection(url, user, ""); var s = c.prepareStatement(sql)) {
+    try (Connection c = DriverManager.getConnection(url, user, password); var s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         s.setObject(i + 1, parameters[i]);
       }
@@ -102,12 +102,12 @@ final class JournalDatabase implements AutoCloseable {
 
   /** A data source of its own (not the engine's pool), for inspecting tables while the engine runs. */
   DataSource separateDataSource() {
-    return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, "");
+    return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password);
   }
 
   /** The single number a query answers (null as -1). */
   long queryLong(String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
         var rows = s.executeQuery(sql)) {
       rows.next();
       long value = rows.getLong(1);
@@ -128,11 +128,7 @@ final class JournalDatabase implements AutoCloseable {
   public void close() {
     closePool();
     if (schema != null) {
-      try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", ""); Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      } catch (SQLException e) {
-        throw new IllegalStateException("could not drop " + schema, e);
-      }
+      schema.close();
     }
   }
 }

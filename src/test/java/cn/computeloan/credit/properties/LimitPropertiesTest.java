@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** The limit never exceeds any cap, whatever the request, product, tier and review. */
-class LimitProperties {
+class LimitPropertiesTest {
 
   private final CreditLimitCalculator calculator = new CreditLimitCalculator(TestData.DECISIONS);
 

@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 /** More money or a worse tier never needs fewer approvers; the preparer never counts. */
-class AuthorityProperties {
+class AuthorityPropertiesTest {
 
   private final ApprovalAuthorityService service = new ApprovalAuthorityService(TestData.DECISIONS);
 

@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Consistent statements validate; a corrupted year never produces a ratio. */
-class StatementProperties {
+class StatementPropertiesTest {
 
   private final StatementValidator validator = new StatementValidator(TestData.PARAMETERS);
   private final ThreeStatementReview review = new ThreeStatementReview(TestData.DECISIONS);

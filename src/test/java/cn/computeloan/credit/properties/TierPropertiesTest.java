@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** A higher score never gives a worse tier; a failed review is never A or B; scores stay 0..100. */
-class TierProperties {
+class TierPropertiesTest {
 
   private final ComputeScorecard scorecard = new ComputeScorecard(TestData.DECISIONS);
 

@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** A met requirement is really covered; an unmet one really cannot be; shortfall adds up. */
-class GuaranteeProperties {
+class GuaranteePropertiesTest {
 
   private final GuaranteeSelector selector = new GuaranteeSelector(TestData.DECISIONS);
 

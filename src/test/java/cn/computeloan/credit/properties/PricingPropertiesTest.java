@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** The ESG discount never exceeds 25 bp and the components always add up. */
-class PricingProperties {
+class PricingPropertiesTest {
 
   private final PricingService pricing = new PricingService(TestData.DECISIONS);
 

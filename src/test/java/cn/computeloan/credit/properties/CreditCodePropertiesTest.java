@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Any 17-character body plus its check character is valid; any other check character is not. */
-class CreditCodeProperties {
+class CreditCodePropertiesTest {
 
   @Provide
   Arbitrary<String> bodies() {
