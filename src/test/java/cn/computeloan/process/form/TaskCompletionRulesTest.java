@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,12 +38,15 @@ class TaskCompletionRulesTest {
 
   private final CamundaClient client = mock(CamundaClient.class, RETURNS_DEEP_STUBS);
   private final TaskForms forms = mock(TaskForms.class);
-  private final TaskCompletionRules rules = new TaskCompletionRules(client, forms);
+  @SuppressWarnings("unchecked")
+  private final ObjectProvider<CamundaClient> provider = mock(ObjectProvider.class);
+  private final TaskCompletionRules rules = new TaskCompletionRules(provider, forms);
   private final Map<String, String> taskVariables = new HashMap<>();
 
   @BeforeEach
   @SuppressWarnings("unchecked")
   void headOfficeSeat() throws Exception {
+    when(provider.getObject()).thenReturn(client);
     when(forms.of(anyLong(), any())).thenReturn(java.util.Optional.of(
         FormSchema.parse(Files.readString(Path.of("forms", "approve-at-head-office.form")))));
     taskVariables.put("applicationId", "\"APP-1\"");
