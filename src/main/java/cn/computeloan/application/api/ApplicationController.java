@@ -15,6 +15,7 @@ import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.SearchCriteria;
 import cn.computeloan.application.store.StepRecord;
 import cn.computeloan.application.store.StoredApplication;
+import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.model.Product;
@@ -78,6 +79,9 @@ public class ApplicationController {
           content = @Content(schema = @Schema(implementation = LoanApplication.class))))
   @ApiResponse(responseCode = "201", description = "stored and its approval process started")
   @ApiResponse(responseCode = "400", description = "invalid fields (problem+json with errors[])")
+  @ApiResponse(responseCode = "409", description = "a submission with this Idempotency-Key is still in progress; "
+      + "retry shortly with the same key")
+  @ApiResponse(responseCode = "415", description = "the body is not JSON")
   @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different application")
   @ApiResponse(responseCode = "503", description = "the process could not be started, or too many submissions at "
       + "once; nothing stored, retry with the same Idempotency-Key")
@@ -88,8 +92,10 @@ public class ApplicationController {
       Authentication user) {
     ApplicationValidation.Result result = validation.validate(body);
     List<Violation> violations = new ArrayList<>(result.violations());
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      violations.add(new Violation("Idempotency-Key", "INVALID_VALUE", "must be 1 to 200 characters"));
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > InputLimits.IDEMPOTENCY_KEY
+        || !InputLimits.printable(idempotencyKey))) {
+      violations.add(new Violation("Idempotency-Key", "INVALID_VALUE",
+          "must be 1 to " + InputLimits.IDEMPOTENCY_KEY + " characters, none of them a control character"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);

@@ -1,5 +1,6 @@
 package cn.computeloan.application.security;
 
+import cn.computeloan.credit.InputLimits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -65,6 +66,12 @@ public final class UserDirectory implements UserDetailsService {
   }
 
   private void add(String username, String hash, Collection<Role> roles) {
+    if (username == null || username.isBlank() || username.length() > InputLimits.USERNAME
+        || !InputLimits.printable(username)) {
+      // Every write is recorded under the user's name; one that does not fit would fail in the database.
+      throw new IllegalStateException("user name '" + username + "' must be 1 to " + InputLimits.USERNAME
+          + " characters without control characters");
+    }
     List<GrantedAuthority> authorities = roles.stream()
         .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
     if (users.putIfAbsent(username, User.withUsername(username).password(hash).authorities(authorities).build()) != null) {
