@@ -131,6 +131,31 @@ class InputValidationApiTest extends ApplicationIntegrationTest {
     assertThat(fits.status()).isEqualTo(200);
   }
 
+  @Test
+  void shouldStoreAndAnswerAnAmountWithEveryDigitSent() {
+    // given: more significant digits than a double holds
+    String body = aigc().replaceFirst("\"requestedAmount\"\\s*:\\s*[0-9.]+", "\"requestedAmount\":12345678901234567.89");
+    assertThat(body).contains("12345678901234567.89");
+    // when
+    Response r = submit(body);
+    // then
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    String id = r.json().path("applicationId").asText();
+    assertThat(jdbc.sql("SELECT requested_amount FROM loan_application WHERE id = ?").param(id)
+        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("12345678901234567.89");
+    assertThat(api.send(ANALYST, "GET", "/api/applications/" + id, null).body())
+        .contains("\"requestedAmount\":12345678901234567.89");
+  }
+
+  @Test
+  void shouldRefuseABodyWithSomethingAfterTheApplication() {
+    // when
+    Response r = submit(aigc() + " {\"termMonths\": 1}");
+    // then
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(errors(r)).containsExactly(":UNREADABLE");
+  }
+
   private static List<String> errors(Response r) {
     List<String> list = new ArrayList<>();
     for (JsonNode e : r.json().path("errors")) {

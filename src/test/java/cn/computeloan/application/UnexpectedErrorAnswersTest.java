@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.computeloan.application.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -71,5 +73,18 @@ class UnexpectedErrorAnswersTest extends ApplicationIntegrationTest {
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
     assertThat(anonymous.status()).isEqualTo(400);
     assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/v2/user-tasks/%00/completion", "/v2/user-tasks/%2F/completion",
+      "/v2/user-tasks/%5C/completion", "/api/applications/%ED%A0%80"})
+  void shouldAnswerWhatTomcatRefusesItselfAsAProblem(String path) {
+    // when: a path Tomcat will not decode or map, so no servlet ever sees the request
+    Response r = api.send(BRANCH, "POST", path, "{}");
+    // then
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.json().path("status").asInt()).isEqualTo(400);
+    assertThat(r.body()).doesNotContain("Tomcat", "<html");
   }
 }
