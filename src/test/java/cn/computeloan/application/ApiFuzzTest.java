@@ -139,7 +139,10 @@ class ApiFuzzTest {
     Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 3),
         Arbitraries.integers().between(0, 10_000), jsonValues()).as(Mutation::new);
     Arbitrary<String> duplicate = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.of("applicant", "termMonths",
-        "requestedAmount", "product", "statements").flatMap(k -> jsonValues().map(v -> "\"" + k + "\":" + v)));
+        "requestedAmount", "product", "statements").flatMap(k -> jsonValues().map(v -> "\"" + k + "\":" + v)),
+        // number literals no tree can hold
+        Arbitraries.of("\"requestedAmount\":1e9999999999", "\"termMonths\":1e-2147483649",
+            "\"requestedAmount\":12345678901234567.89", "\"projectTotalInvestment\":-0.0"));
     return Combinators.combine(Arbitraries.of(SAMPLES), mutation.list().ofMinSize(1).ofMaxSize(4), duplicate)
         .as((sample, mutations, extraKey) -> {
           ObjectNode tree = TestData.json(sample);
@@ -157,7 +160,8 @@ class ApiFuzzTest {
         Arbitraries.integers().between(1, 3_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
         Arbitraries.integers().between(1, 3_000).map(depth -> "{\"applicant\":".repeat(depth) + "{}"
             + "}".repeat(depth)),
-        Arbitraries.of("", "{", "{\"applicant\":", "null", "[]", "\"\"", "{}}", "{\"a\":1,}", "NaN", "{\"termMonths\":NaN}"));
+        Arbitraries.of("", "{", "{\"applicant\":", "null", "[]", "\"\"", "{}}", "{\"a\":1,}", "NaN", "{\"termMonths\":NaN}",
+            "{\"requestedAmount\":1e9999999999}", "{\"requestedAmount\":1e-2147483649}"));
   }
 
   @Provide

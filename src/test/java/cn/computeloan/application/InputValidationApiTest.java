@@ -148,6 +148,19 @@ class InputValidationApiTest extends ApplicationIntegrationTest {
   }
 
   @Test
+  void shouldRefuseANumberWhoseExponentOverflowsAsUnreadable() {
+    // given
+    String body = aigc().replaceFirst("\"requestedAmount\"\\s*:\\s*[0-9.]+", "\"requestedAmount\":1e9999999999");
+    long before = countApplications();
+    // when
+    Response r = submit(body);
+    // then
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(errors(r)).containsExactly(":UNREADABLE");
+    assertThat(countApplications()).isEqualTo(before);
+  }
+
+  @Test
   void shouldRefuseABodyWithSomethingAfterTheApplication() {
     // when
     Response r = submit(aigc() + " {\"termMonths\": 1}");

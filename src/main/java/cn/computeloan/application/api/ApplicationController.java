@@ -186,7 +186,8 @@ public class ApplicationController {
   private JsonNode parse(byte[] request) {
     try {
       return exact.readTree(request);
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException e) {
+      // NumberFormatException: a decimal whose exponent overflows (1e9999999999) escapes the parser as such
       throw new InvalidRequestException(List.of(new Violation("", "UNREADABLE", "the body is not valid JSON")));
     }
   }
