@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Stores documents with their SHA-256; each upload is an audit event carrying that hash. */
 @Service
+@EnableConfigurationProperties(DocumentRules.class)
 public class DocumentService {
 
   /** Kinds of documents an application may have. */

@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the case file holds workers back until then, so the trail always starts with it.</li>
  * </ol>
  *
+ * <p>A retry with the same Idempotency-Key gets the first result once step 3 is done, and a
+ * {@link SubmissionInProgressException} (409, retry) before that.
+ *
  * <p>If the start fails, a compensating delete removes the application (it has no audit event yet)
  * and the caller gets an error: nothing remains. If T2 fails, the started instance is cancelled and
  * the application deleted. If the service dies between the steps, {@link #completePendingStarts}
@@ -87,6 +90,16 @@ public class SubmissionService {
   public static final class IdempotencyConflictException extends RuntimeException {
     public IdempotencyConflictException() {
       super("this Idempotency-Key was used for a different application");
+    }
+  }
+
+  /**
+   * The first submission with this Idempotency-Key is still being stored and started; its outcome
+   * is not known yet (it may still fail and leave nothing), so a retry must ask again later.
+   */
+  public static final class SubmissionInProgressException extends RuntimeException {
+    public SubmissionInProgressException() {
+      super("a submission with this Idempotency-Key is still in progress; retry shortly with the same key");
     }
   }
 
@@ -163,9 +176,17 @@ public class SubmissionService {
     }
   }
 
+  /**
+   * The answer to a repeated key: the first result once its process is attached. Before that the
+   * first submission is still in progress (or was interrupted and awaits recovery) and may yet be
+   * compensated away, so its pending row is never handed out as a result.
+   */
   private Submission replay(StoredApplication earlier, String requestHash) {
     if (!earlier.requestHash().equals(requestHash)) {
       throw new IdempotencyConflictException();
+    }
+    if (earlier.processInstanceKey() == null) {
+      throw new SubmissionInProgressException();
     }
     return new Submission(earlier, true);
   }

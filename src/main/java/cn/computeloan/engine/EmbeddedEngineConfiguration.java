@@ -7,6 +7,8 @@ import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,6 +56,22 @@ public class EmbeddedEngineConfiguration {
     }
     return new EmbeddedEngine(Clock.systemUTC(), journal, new SnapshotStore(db),
         new SnapshotSettings(everyCommands, interval, onShutdown, compact, retain));
+  }
+
+  /** Name of the counter of journal entries that failed on replay (see {@link EmbeddedEngine#replayFailures()}). */
+  public static final String REPLAY_FAILURES_METRIC = "compute_loan.engine.journal.replay.failures";
+
+  /**
+   * Counts journal entries that failed when the engine replayed them at start, as an actuator metric
+   * ({@code /actuator/metrics/compute_loan.engine.journal.replay.failures}): a restart that skipped
+   * the effects of some entries should page someone, not only leave a WARN line in the log.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
+  public MeterBinder journalReplayFailuresMetric(EmbeddedEngine engine) {
+    return registry -> FunctionCounter.builder(REPLAY_FAILURES_METRIC, engine, EmbeddedEngine::replayFailures)
+        .description("Journal entries that failed when the embedded engine replayed them at start")
+        .register(registry);
   }
 
   /**

@@ -15,6 +15,7 @@ import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.SearchCriteria;
 import cn.computeloan.application.store.StepRecord;
 import cn.computeloan.application.store.StoredApplication;
+import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.model.Product;
@@ -22,7 +23,9 @@ import cn.computeloan.credit.model.Tier;
 import cn.computeloan.process.ApplicationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -30,6 +33,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,14 +64,16 @@ public class ApplicationController {
   private final ApplicationValidation validation;
   private final SubmissionService submissions;
   private final ApplicationStore store;
-  private final ObjectMapper mapper;
+  /** Reads JSON numbers with a fraction or exponent as BigDecimal: a double keeps only ~16 digits of an amount. */
+  private final ObjectReader exact;
 
   public ApplicationController(ApplicationValidation validation, SubmissionService submissions,
       ApplicationStore store, ObjectMapper mapper) {
     this.validation = validation;
     this.submissions = submissions;
     this.store = store;
-    this.mapper = mapper;
+    this.exact = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   @PostMapping(consumes = "application/json", produces = "application/json")
@@ -78,18 +84,23 @@ public class ApplicationController {
           content = @Content(schema = @Schema(implementation = LoanApplication.class))))
   @ApiResponse(responseCode = "201", description = "stored and its approval process started")
   @ApiResponse(responseCode = "400", description = "invalid fields (problem+json with errors[])")
+  @ApiResponse(responseCode = "409", description = "a submission with this Idempotency-Key is still in progress; "
+      + "retry shortly with the same key")
+  @ApiResponse(responseCode = "415", description = "the body is not JSON")
   @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different application")
   @ApiResponse(responseCode = "503", description = "the process could not be started, or too many submissions at "
       + "once; nothing stored, retry with the same Idempotency-Key")
   public ResponseEntity<SubmissionResult> submit(
-      @RequestBody JsonNode body,
+      @RequestBody byte[] request,
       @Parameter(description = "client-chosen key (max 200 characters) making retries safe")
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Authentication user) {
-    ApplicationValidation.Result result = validation.validate(body);
+    ApplicationValidation.Result result = validation.validate(parse(request));
     List<Violation> violations = new ArrayList<>(result.violations());
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-      violations.add(new Violation("Idempotency-Key", "INVALID_VALUE", "must be 1 to 200 characters"));
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > InputLimits.IDEMPOTENCY_KEY
+        || !InputLimits.printable(idempotencyKey))) {
+      violations.add(new Violation("Idempotency-Key", "INVALID_VALUE",
+          "must be 1 to " + InputLimits.IDEMPOTENCY_KEY + " characters, none of them a control character"));
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
@@ -171,9 +182,19 @@ public class ApplicationController {
     return v.isNumber() ? v.intValue() : null;
   }
 
+  /** The body as JSON; amounts keep every digit (read as decimals, never as doubles). */
+  private JsonNode parse(byte[] request) {
+    try {
+      return exact.readTree(request);
+    } catch (IOException | NumberFormatException e) {
+      // NumberFormatException: a decimal whose exponent overflows (1e9999999999) escapes the parser as such
+      throw new InvalidRequestException(List.of(new Violation("", "UNREADABLE", "the body is not valid JSON")));
+    }
+  }
+
   private JsonNode read(String json) {
     try {
-      return mapper.readTree(json);
+      return exact.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON unreadable", e);
     }

@@ -2,6 +2,7 @@ package cn.computeloan.application.api;
 
 import cn.computeloan.application.SubmissionService;
 import cn.computeloan.credit.Violation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,6 +27,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 public class ApplicationProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationProblems.class);
+  /** At most this many entries in {@code errors}: a body of a thousand unknown fields gets a bounded answer. */
+  static final int MAX_REPORTED_ERRORS = 100;
 
   /** A request that names bad fields; {@code errors} lists each with a code and a reason. */
   public static final class InvalidRequestException extends RuntimeException {
@@ -30,6 +36,20 @@ public class ApplicationProblems {
 
     public InvalidRequestException(List<Violation> violations) {
       super(violations.size() + " invalid field(s)");
+      this.violations = List.copyOf(violations);
+    }
+
+    public List<Violation> violations() {
+      return violations;
+    }
+  }
+
+  /** A document whose content type is not on the allowlist (415); {@code errors} names it and any other bad field. */
+  public static final class UnsupportedContentTypeException extends RuntimeException {
+    private final transient List<Violation> violations;
+
+    public UnsupportedContentTypeException(List<Violation> violations) {
+      super("the document's content type is not accepted");
       this.violations = List.copyOf(violations);
     }
 
@@ -48,8 +68,24 @@ public class ApplicationProblems {
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
     ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
-    p.setProperty("errors", e.violations());
+    errors(p, e.violations());
     return answer(p);
+  }
+
+  @ExceptionHandler(UnsupportedContentTypeException.class)
+  ResponseEntity<ProblemDetail> unsupportedContentType(UnsupportedContentTypeException e) {
+    ProblemDetail p = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported document type", e.getMessage(),
+        "unsupported-content-type");
+    errors(p, e.violations());
+    return answer(p);
+  }
+
+  private static void errors(ProblemDetail p, List<Violation> violations) {
+    p.setProperty("errors", violations.size() > MAX_REPORTED_ERRORS ? violations.subList(0, MAX_REPORTED_ERRORS)
+        : violations);
+    if (violations.size() > MAX_REPORTED_ERRORS) {
+      p.setProperty("errorsOmitted", violations.size() - MAX_REPORTED_ERRORS);
+    }
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -86,6 +122,12 @@ public class ApplicationProblems {
         "idempotency-key-reused"));
   }
 
+  @ExceptionHandler(SubmissionService.SubmissionInProgressException.class)
+  ResponseEntity<ProblemDetail> inProgress(SubmissionService.SubmissionInProgressException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "Submission in progress", e.getMessage(), "submission-in-progress");
+    return ResponseEntity.status(409).header("Retry-After", "1").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
   @ExceptionHandler(SubmissionService.BusyException.class)
   ResponseEntity<ProblemDetail> busy(SubmissionService.BusyException e) {
     ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage(), "busy");
@@ -96,6 +138,23 @@ public class ApplicationProblems {
   ResponseEntity<ProblemDetail> processStart(SubmissionService.ProcessStartException e) {
     LOG.warn("Submission refused: {}", e.getMessage(), e.getCause());
     return answer(problem(HttpStatus.SERVICE_UNAVAILABLE, "Process not started", e.getMessage(), "process-start-failed"));
+  }
+
+  /**
+   * Everything else. Spring MVC's own refusals (wrong method, media type, missing header...) keep
+   * their 4xx status; anything else is an unexpected error: a 500 with a correlation id and no details.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e; // Spring Security answers these (401/403)
+    }
+    if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+      ProblemDetail p = known.getBody();
+      return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+    return answer(UnexpectedErrors.logged(e, request.getMethod(), request.getRequestURI()));
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

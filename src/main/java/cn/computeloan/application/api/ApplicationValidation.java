@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApplicationValidation {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApplicationValidation.class);
 
   private final ObjectMapper mapper;
   private final PolicyParametersSnapshot policy;
@@ -47,7 +51,9 @@ public class ApplicationValidation {
     try {
       app = mapper.treeToValue(tree, LoanApplication.class);
     } catch (Exception e) {
-      violations.add(new Violation("", "UNREADABLE", "the application cannot be read: " + e.getMessage()));
+      // The binder's message names Java types; the caller gets the fields the shape check found.
+      LOG.debug("An application passed the shape check but could not be bound", e);
+      violations.add(new Violation("", "UNREADABLE", "the application cannot be read"));
       return new Result(null, violations, null);
     }
     PolicyParameters parameters = policy.get();
@@ -55,7 +61,8 @@ public class ApplicationValidation {
     violations.forEach(v -> reported.add(v.field()));
     List<Violation> domain = new ArrayList<>(ApplicationValidator.validate(app, LocalDate.now(clock)));
     StatementValidator statements = new StatementValidator(parameters);
-    for (int i = 0; i < app.statements().size(); i++) {
+    // More years than the review takes are refused as TOO_MANY; their lines are not checked.
+    for (int i = 0; i < Math.min(app.statements().size(), ApplicationValidator.MAX_YEARS); i++) {
       FiscalYearStatements year = app.statements().get(i);
       domain.addAll(statements.validate(year, i));
     }

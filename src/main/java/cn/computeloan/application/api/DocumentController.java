@@ -1,19 +1,23 @@
 package cn.computeloan.application.api;
 
+import cn.computeloan.application.DocumentRules;
 import cn.computeloan.application.DocumentService;
 import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.application.api.ApplicationProblems.NotFoundException;
+import cn.computeloan.application.api.ApplicationProblems.UnsupportedContentTypeException;
 import cn.computeloan.application.api.ApplicationViews.DocumentView;
 import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.StoredDocument;
 import cn.computeloan.credit.Violation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,14 +40,22 @@ public class DocumentController {
 
   private final DocumentService documents;
   private final ApplicationStore store;
+  private final DocumentRules rules;
 
-  public DocumentController(DocumentService documents, ApplicationStore store) {
+  public DocumentController(DocumentService documents, ApplicationStore store, DocumentRules rules) {
     this.documents = documents;
     this.store = store;
+    this.rules = rules;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "application/json")
-  @Operation(summary = "Upload a document (INTAKE_OFFICER, CREDIT_ANALYST, ACCOUNT_MANAGER); audited with its hash")
+  @Operation(summary = "Upload a document (INTAKE_OFFICER, CREDIT_ANALYST, ACCOUNT_MANAGER); audited with its hash",
+      description = "The part's content type must be on the allowlist (compute-loan.documents.allowed-content-types; "
+          + "PDF, PNG, JPEG, TIFF, XLSX, XLS, CSV, DOCX, DOC, plain text, OFD by default) and its file name a plain "
+          + "name of at most 255 characters.")
+  @ApiResponse(responseCode = "201", description = "stored with its SHA-256 and audited")
+  @ApiResponse(responseCode = "400", description = "invalid kind, empty file or bad file name (problem+json with errors[])")
+  @ApiResponse(responseCode = "415", description = "content type not on the allowlist (problem+json naming file.contentType)")
   public ResponseEntity<DocumentView> upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
       @RequestParam("kind") String kind, Authentication user) throws IOException {
     List<Violation> violations = new ArrayList<>();
@@ -53,13 +65,19 @@ public class DocumentController {
     if (file.isEmpty()) {
       violations.add(new Violation("file", "REQUIRED", "the file is empty"));
     }
+    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+        ? "document" : file.getOriginalFilename();
+    DocumentRules.fileNameViolation("file.filename", name).ifPresent(violations::add);
+    Optional<String> type = rules.contentType(file.getContentType());
+    if (type.isEmpty()) {
+      violations.add(new Violation("file.contentType", "UNSUPPORTED_CONTENT_TYPE",
+          "must be one of " + rules.allowedContentTypes()));
+      throw new UnsupportedContentTypeException(violations);
+    }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-        ? "document" : file.getOriginalFilename();
-    String type = file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : file.getContentType();
-    StoredDocument d = documents.upload(id, kind, name, type, file.getBytes(), user.getName(), roles(user))
+    StoredDocument d = documents.upload(id, kind, name, type.get(), file.getBytes(), user.getName(), roles(user))
         .orElseThrow(() -> new NotFoundException("no application " + id));
     return ResponseEntity.created(URI.create("/api/applications/" + id + "/documents/" + d.id()))
         .body(DocumentView.of(d));

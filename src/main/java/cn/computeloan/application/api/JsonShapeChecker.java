@@ -1,5 +1,6 @@
 package cn.computeloan.application.api;
 
+import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -23,6 +24,9 @@ import java.util.Map;
  * tree it is given, so that the rest can still be bound and validated by the domain rules.
  */
 final class JsonShapeChecker {
+
+  /** Longer than any number within {@link InputLimits}, written out or in exponent form. */
+  private static final int MAX_NUMBER_TEXT = 64;
 
   private JsonShapeChecker() {}
 
@@ -76,7 +80,17 @@ final class JsonShapeChecker {
       return expect(v, path, node.isTextual(), "must be a string");
     }
     if (c == BigDecimal.class) {
-      return expect(v, path, node.isNumber() || (node.isTextual() && decimal(node.asText())), "must be a number");
+      if (node.isNumber() && decimal(node) == null) {
+        // a number literal beyond what the parser holds (it read 1e999 as infinity)
+        v.add(new Violation(path, "OUT_OF_RANGE", "must have at most " + InputLimits.MAX_INTEGER_DIGITS
+            + " digits before the decimal point"));
+        return false;
+      }
+      BigDecimal number = node.isNumber() ? decimal(node) : node.isTextual() ? decimal(node.asText()) : null;
+      if (!expect(v, path, number != null, "must be a number")) {
+        return false;
+      }
+      return bounded(v, path, number);
     }
     if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
       return expect(v, path, node.isIntegralNumber() && node.canConvertToInt(), "must be a whole number");
@@ -112,13 +126,46 @@ final class JsonShapeChecker {
     return ok;
   }
 
-  private static boolean decimal(String s) {
+  /** The number, or null for NaN and Infinity (a floating-point literal too large for a double). */
+  private static BigDecimal decimal(JsonNode number) {
     try {
-      new BigDecimal(s);
-      return true;
+      return number.decimalValue();
     } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The number, or null if {@code s} is not one (NaN and Infinity are not). A text longer than any
+   * acceptable number is not parsed: parsing a digit string costs time quadratic in its length.
+   */
+  private static BigDecimal decimal(String s) {
+    if (s.length() > MAX_NUMBER_TEXT) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A number within {@link InputLimits#MAX_INTEGER_DIGITS} and {@link InputLimits#MAX_DECIMAL_PLACES}.
+   * Checked before any arithmetic: precision and scale are cheap to read even for {@code 1e999999999}.
+   */
+  private static boolean bounded(List<Violation> v, String path, BigDecimal number) {
+    if (number.precision() - number.scale() > InputLimits.MAX_INTEGER_DIGITS) {
+      v.add(new Violation(path, "OUT_OF_RANGE", "must have at most " + InputLimits.MAX_INTEGER_DIGITS
+          + " digits before the decimal point"));
       return false;
     }
+    if (number.stripTrailingZeros().scale() > InputLimits.MAX_DECIMAL_PLACES) {
+      v.add(new Violation(path, "TOO_PRECISE", "must have at most " + InputLimits.MAX_DECIMAL_PLACES
+          + " decimal places"));
+      return false;
+    }
+    return true;
   }
 
   private static boolean date(String s) {

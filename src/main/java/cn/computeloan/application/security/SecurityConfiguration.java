@@ -1,5 +1,6 @@
 package cn.computeloan.application.security;
 
+import cn.computeloan.credit.InputLimits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -171,8 +173,13 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            // The engine's testing API answers 403 by itself unless compute-loan.engine.testing-api.enabled.
-            .requestMatchers("/actuator/clock/**", "/actuator/clock", "/actuator/cluster/**").permitAll()
+            // The error page answers whatever failed before; it must not ask an anonymous caller to log in instead.
+            .requestMatchers("/error").permitAll()
+            // The engine's testing API (clock, purge): only for the engine client and admins, and it still
+            // answers 403 by itself unless compute-loan.engine.testing-api.enabled.
+            .requestMatchers("/actuator/clock/**", "/actuator/clock", "/actuator/cluster/**")
+            .hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            .requestMatchers("/actuator/metrics/**", "/actuator/metrics").hasRole(Role.ADMIN.name())
             // Liveness and topology carry no business data; Camunda Process Test polls the topology
             // anonymously while it purges the engine between tests.
             .requestMatchers(HttpMethod.GET, "/v2/topology", "/v2/status").permitAll()
@@ -242,7 +249,13 @@ public class SecurityConfiguration {
               .map(n -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + n)).toList()
           : List.of();
       String name = jwt.getClaimAsString(oidc.usernameClaim());
-      return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+      String user = name == null ? jwt.getSubject() : name;
+      if (user == null || user.isBlank() || user.length() > InputLimits.USERNAME || !InputLimits.printable(user)) {
+        // every write is recorded under this name: one that does not fit the audit trail is no identity here
+        throw new InvalidBearerTokenException("the token's user name must be 1 to " + InputLimits.USERNAME
+            + " characters without control characters");
+      }
+      return new JwtAuthenticationToken(jwt, authorities, user);
     };
   }
 }

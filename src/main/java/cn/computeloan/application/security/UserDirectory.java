@@ -1,5 +1,6 @@
 package cn.computeloan.application.security;
 
+import cn.computeloan.credit.InputLimits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public final class UserDirectory implements UserDetailsService {
     List<String> disabled = new ArrayList<>();
     List<String> dev = new ArrayList<>();
     for (SecurityProperties.User u : properties.users()) {
+      checkName(u.username());
       if (u.roles().contains(Role.ENGINE_CLIENT)) {
         throw new IllegalStateException("user " + u.username() + ": ENGINE_CLIENT is not a role for people");
       }
@@ -64,7 +66,17 @@ public final class UserDirectory implements UserDetailsService {
     }
   }
 
+  /** Every write is recorded under the user's name: one that does not fit would fail in the database. */
+  private static void checkName(String username) {
+    if (username == null || username.isBlank() || username.length() > InputLimits.USERNAME
+        || !InputLimits.printable(username)) {
+      throw new IllegalStateException("user name '" + username + "' must be 1 to " + InputLimits.USERNAME
+          + " characters without control characters");
+    }
+  }
+
   private void add(String username, String hash, Collection<Role> roles) {
+    checkName(username);
     List<GrantedAuthority> authorities = roles.stream()
         .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
     if (users.putIfAbsent(username, User.withUsername(username).password(hash).authorities(authorities).build()) != null) {

@@ -1,5 +1,6 @@
 package cn.computeloan.credit.review;
 
+import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.Applicant;
 import cn.computeloan.credit.model.ComputeProfile;
@@ -30,11 +31,13 @@ public final class ApplicationValidator {
   /** Violations of the application; {@code today} bounds the founding date. */
   public static List<Violation> validate(LoanApplication app, LocalDate today) {
     List<Violation> v = new ArrayList<>();
+    text(v, "applicationId", app.applicationId(), InputLimits.REFERENCE);
     applicant(v, app.applicant(), today);
     if (app.product() == null) {
       v.add(new Violation("product", "REQUIRED", "product is required"));
     }
     positive(v, "requestedAmount", app.requestedAmount());
+    money(v, "requestedAmount", app.requestedAmount());
     if (app.termMonths() <= 0) {
       v.add(new Violation("termMonths", "NOT_POSITIVE", "term must be at least one month"));
     }
@@ -46,7 +49,11 @@ public final class ApplicationValidator {
     }
     statementYears(v, app.statements());
     profile(v, app.computeProfile());
-    for (int i = 0; i < app.guaranteeOffers().size(); i++) {
+    if (app.guaranteeOffers().size() > InputLimits.MAX_GUARANTEE_OFFERS) {
+      v.add(new Violation("guaranteeOffers", "TOO_MANY",
+          "at most " + InputLimits.MAX_GUARANTEE_OFFERS + " guarantees may be offered"));
+    }
+    for (int i = 0; i < Math.min(app.guaranteeOffers().size(), InputLimits.MAX_GUARANTEE_OFFERS); i++) {
       offer(v, "guaranteeOffers[" + i + "]", app.guaranteeOffers().get(i));
     }
     if (app.previousEsgRating() != null && app.esgRating() == null) {
@@ -87,11 +94,13 @@ public final class ApplicationValidator {
     }
     if (a.name() == null || a.name().isBlank()) {
       v.add(new Violation("applicant.name", "REQUIRED", "name is required"));
+    } else {
+      text(v, "applicant.name", a.name(), InputLimits.NAME);
     }
     String code = a.unifiedSocialCreditCode();
     if (code == null || code.isBlank()) {
       v.add(new Violation("applicant.unifiedSocialCreditCode", "REQUIRED", "code is required"));
-    } else if (code.length() != 18
+    } else if (code.length() != UnifiedSocialCreditCode.LENGTH
         || !code.chars().allMatch(ch -> UnifiedSocialCreditCode.ALPHABET.indexOf(ch) >= 0)) {
       v.add(new Violation("applicant.unifiedSocialCreditCode", "INVALID_FORMAT",
           "must be 18 characters from 0-9 and A-Y without I, O, S, V, Z"));
@@ -120,6 +129,8 @@ public final class ApplicationValidator {
     }
     if (o.buyer() == null || o.buyer().isBlank()) {
       v.add(new Violation("orderContract.buyer", "REQUIRED", "buyer is required"));
+    } else {
+      text(v, "orderContract.buyer", o.buyer(), InputLimits.NAME);
     }
     positive(v, "orderContract.amount", o.amount());
   }
@@ -182,6 +193,27 @@ public final class ApplicationValidator {
       if (o.provider() == null || o.provider().isBlank()) {
         v.add(new Violation(path + ".provider", "REQUIRED", "provider is required"));
       }
+    }
+    text(v, path + ".provider", o.provider(), InputLimits.NAME);
+  }
+
+  /** A name or reference: at most {@code max} characters, none of them a control character. */
+  private static void text(List<Violation> v, String field, String value, int max) {
+    if (value == null) {
+      return;
+    }
+    if (value.length() > max) {
+      v.add(new Violation(field, "TOO_LONG", "must be at most " + max + " characters"));
+    } else if (!InputLimits.printable(value)) {
+      v.add(new Violation(field, "INVALID_CHARACTERS", "must not contain control characters"));
+    }
+  }
+
+  /** An amount stored in fen: no more decimal places than that. */
+  private static void money(List<Violation> v, String field, BigDecimal value) {
+    if (value != null && value.stripTrailingZeros().scale() > InputLimits.MONEY_DECIMAL_PLACES) {
+      v.add(new Violation(field, "TOO_PRECISE", "must have at most " + InputLimits.MONEY_DECIMAL_PLACES
+          + " decimal places (fen)"));
     }
   }
 

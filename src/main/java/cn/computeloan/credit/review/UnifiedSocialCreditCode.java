@@ -6,6 +6,9 @@ package cn.computeloan.credit.review;
  */
 public final class UnifiedSocialCreditCode {
 
+  /** Characters in a code ({@code loan_application.applicant_code} is exactly this long). */
+  public static final int LENGTH = 18;
+
   /** The code alphabet: digits and upper-case letters without I, O, Z, S, V. */
   public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -92,6 +92,15 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
     return pipeline.execute(command);
   }
 
+  /**
+   * Journal entries that failed when the engine replayed them at start (each is logged at WARN with
+   * its position and command type); the application exposes it as the metric {@code
+   * compute_loan.engine.journal.replay.failures}.
+   */
+  public long replayFailures() {
+    return pipeline.replayFailures();
+  }
+
   /** Entries and commits of the journal so far (the group commit's batch size is their ratio). */
   public Journal.Statistics journalStatistics() {
     return journal.statistics();

@@ -4,7 +4,9 @@ import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.query.InvalidQueryException;
 import cn.computeloan.engine.query.SearchTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -24,7 +27,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 /**
  * Turns every failure of the REST API into Camunda's {@code application/problem+json}: {@code
  * type} about:blank, {@code title} the reason (NOT_FOUND, INVALID_ARGUMENT, INVALID_STATE, ...),
- * {@code status}, {@code detail}, {@code instance} the request path. Never a stack trace.
+ * {@code status}, {@code detail}, {@code instance} the request path. Never a stack trace, and for
+ * an unexpected failure never its message either: a correlation id instead (see {@link #unexpected}).
  */
 @RestControllerAdvice(basePackageClasses = ProblemAdvice.class)
 @ConditionalOnEmbeddedEngine
@@ -97,10 +101,29 @@ public class ProblemAdvice {
     return unexpected(cause instanceof Exception exception ? exception : e, request);
   }
 
+  /**
+   * Everything else. Spring MVC's own refusals keep their 4xx status; any other failure is a 500
+   * whose detail says nothing about the cause (no message, class or SQL) and whose {@code
+   * correlationId} is in the ERROR log line with the stack trace. Spring Security's exceptions are
+   * left to Spring Security.
+   */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Unexpected error: " + e.getMessage(), request);
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+    if (e.getClass().getName().startsWith("org.springframework.security.")) {
+      throw e;
+    }
+    if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+      HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
+      return problem(known.getStatusCode(), status == null ? "INVALID_ARGUMENT" : status.name(),
+          known.getBody().getDetail(), request);
+    }
+    String correlationId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    LOG.error("Unexpected failure of {} {} (correlationId={})", request.getMethod(), request.getRequestURI(),
+        correlationId, e);
+    ResponseEntity<ProblemDetail> answer = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        "An unexpected error occurred. Quote the correlation id when you report it.", request);
+    answer.getBody().setProperty("correlationId", correlationId);
+    return answer;
   }
 
   static ResponseEntity<ProblemDetail> problem(

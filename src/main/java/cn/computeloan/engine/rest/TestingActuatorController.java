@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The management endpoints Camunda Process Test's remote mode calls on its monitoring address
  * (point {@code camundaMonitoringApiAddress} at this application's port): the engine clock and the
- * cluster purge. All of them answer 403 unless the testing API is enabled.
+ * cluster purge. All of them answer 403 unless the testing API is enabled, and the application's
+ * security lets only its engine client and admins reach them (Camunda Process Test authenticates
+ * there only in its multi-tenancy mode, as {@code demo}; see camunda-container-runtime.properties).
  */
 @RestController
 @ConditionalOnEmbeddedEngine

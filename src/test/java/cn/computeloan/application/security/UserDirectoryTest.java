@@ -53,6 +53,21 @@ class UserDirectoryTest {
   }
 
   @Test
+  void shouldRefuseAUserNameThatCannotBeRecorded() {
+    // given: the audit trail records at most 100 characters of a name
+    String tooLong = "u".repeat(101);
+    // when / then
+    assertThatThrownBy(() -> new UserDirectory(properties("dev",
+        new SecurityProperties.User(tooLong, null, List.of(Role.AUDITOR))), BCRYPT, false))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("100");
+    assertThatThrownBy(() -> new UserDirectory(properties("",
+        new SecurityProperties.User("tab\tname", null, List.of(Role.AUDITOR))), BCRYPT, false))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(new UserDirectory(properties("dev", new SecurityProperties.User("u".repeat(100), null,
+        List.of(Role.AUDITOR))), BCRYPT, false).roles("u".repeat(100))).isPresent();
+  }
+
+  @Test
   void shouldRefuseEngineClientRoleForPeopleAndDuplicateUsers() {
     assertThatThrownBy(() -> new UserDirectory(properties("dev",
         new SecurityProperties.User("x", null, List.of(Role.ENGINE_CLIENT))), BCRYPT, false))

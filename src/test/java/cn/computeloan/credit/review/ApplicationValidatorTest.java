@@ -2,6 +2,7 @@ package cn.computeloan.credit.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.Violation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,6 +93,47 @@ class ApplicationValidatorTest {
         .containsExactly("esgRating:REQUIRED");
     assertThat(violations(TestData.DATA_CENTRE, a -> a.putNull("esgRating")
         .putNull("previousEsgRating"))).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseNamesLongerThanTheirColumnOrWithControlCharacters() {
+    // given
+    String tooLong = "a".repeat(InputLimits.NAME + 1);
+    // when / then
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("applicant")).put("name", tooLong)))
+        .containsExactly("applicant.name:TOO_LONG");
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("applicant")).put("name", "a".repeat(InputLimits.NAME))))
+        .isEmpty();
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("applicant")).put("name", "言川" + (char) 0 + "智能")))
+        .containsExactly("applicant.name:INVALID_CHARACTERS");
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("applicant")).put("name", "言川" + (char) 0xD800 + "智能")))
+        .containsExactly("applicant.name:INVALID_CHARACTERS");
+    assertThat(violations(TestData.AIGC, a -> ((ObjectNode) a.get("orderContract")).put("buyer", tooLong)))
+        .containsExactly("orderContract.buyer:TOO_LONG");
+    assertThat(violations(TestData.CHIP, a -> ((ObjectNode) a.withArray("guaranteeOffers").get(0))
+        .put("provider", tooLong))).contains("guaranteeOffers[0].provider:TOO_LONG");
+    assertThat(violations(TestData.AIGC, a -> a.put("applicationId", "r".repeat(InputLimits.REFERENCE + 1))))
+        .containsExactly("applicationId:TOO_LONG");
+  }
+
+  @Test
+  void shouldRefuseMoreGuaranteeOffersThanTheLimit() {
+    // when
+    List<String> v = violations(TestData.AIGC, a -> {
+      for (int i = 0; i <= InputLimits.MAX_GUARANTEE_OFFERS; i++) {
+        a.withArray("guaranteeOffers").addObject().put("type", "CREDIT");
+      }
+    });
+    // then
+    assertThat(v).contains("guaranteeOffers:TOO_MANY");
+  }
+
+  @Test
+  void shouldRefuseARequestedAmountFinerThanFen() {
+    assertThat(violations(TestData.AIGC, a -> a.put("requestedAmount", new java.math.BigDecimal("1000000.001"))))
+        .containsExactly("requestedAmount:TOO_PRECISE");
+    assertThat(violations(TestData.AIGC, a -> a.put("requestedAmount", new java.math.BigDecimal("1000000.100"))))
+        .isEmpty();
   }
 
   @Test

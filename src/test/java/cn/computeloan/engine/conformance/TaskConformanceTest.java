@@ -7,6 +7,7 @@ import static cn.computeloan.engine.conformance.Conformance.start;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.engine.testing.EngineClientCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.process.test.api.CamundaProcessTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -203,10 +204,13 @@ class TaskConformanceTest {
     String clock = "http://localhost:" + EmbeddedEngineExtension.PORT + "/actuator/clock";
 
     var pin = http.send(HttpRequest.newBuilder(URI.create(clock + "/pin")).header("Content-Type", "application/json")
+        .header("Authorization", EngineClientCredentials.authorization())
         .POST(HttpRequest.BodyPublishers.ofString("{\"epochMilli\": " + pinned + "}")).build(),
         HttpResponse.BodyHandlers.ofString());
     Thread.sleep(50);
-    var read = http.send(HttpRequest.newBuilder(URI.create(clock)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    var read = http.send(HttpRequest.newBuilder(URI.create(clock))
+        .header("Authorization", EngineClientCredentials.authorization()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
 
     assertThat(pin.statusCode()).isEqualTo(200);
     assertThat(read.body()).contains(Long.toString(pinned));

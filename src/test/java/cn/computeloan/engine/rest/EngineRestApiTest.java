@@ -26,6 +26,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -294,6 +299,39 @@ class EngineRestApiTest {
     // then
     assertThat(response.statusCode()).isEqualTo(501);
     assertThat(response.body()).contains("not supported by the embedded engine");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {FakeEngine.FAILING_KEY, FakeEngine.FAILING_LATER_KEY})
+  @ExtendWith(OutputCaptureExtension.class)
+  void shouldAnswerAnUnexpectedFailureWithACorrelationIdAndNoDetails(long userTaskKey, CapturedOutput log)
+      throws Exception {
+    // when
+    HttpResponse<String> response = send("POST", "/v2/user-tasks/" + userTaskKey + "/completion", "{}");
+    // then
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    String correlationId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+        .path("correlationId").asText();
+    assertThat(correlationId).matches("[0-9a-f]{16}");
+    assertThat(response.body()).contains("\"title\":\"INTERNAL_ERROR\"")
+        .doesNotContain("SELECT", "password", "IllegalStateException", "java.");
+    assertThat(log.getOut()).containsPattern("ERROR .*correlationId=" + correlationId);
+    assertThat(log.getOut()).contains(FakeEngine.FAILURE_MESSAGE);
+  }
+
+  @Test
+  void shouldRefuseTheTestingApiToAnonymousCallersEvenWhenItIsOn() throws Exception {
+    // when
+    HttpResponse<String> clock = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/clock")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> purge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/cluster/purge")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    // then
+    assertThat(clock.statusCode()).isEqualTo(401);
+    assertThat(purge.statusCode()).isEqualTo(401);
+    assertThat(engine.purges).isZero();
   }
 
   @Test

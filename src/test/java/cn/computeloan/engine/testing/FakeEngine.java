@@ -35,6 +35,12 @@ import java.util.regex.Pattern;
 public class FakeEngine implements EngineCommands {
 
   public static final long UNKNOWN_KEY = 9_000_000;
+  /** A user task whose completion fails unexpectedly, with {@link #FAILURE_MESSAGE} (thrown at once). */
+  public static final long FAILING_KEY = 8_000_000;
+  /** A user task whose completion fails unexpectedly later (a failed future). */
+  public static final long FAILING_LATER_KEY = 8_000_001;
+  /** What the unexpected failures say: nothing of it may reach a caller. */
+  public static final String FAILURE_MESSAGE = "SELECT password FROM engine_users WHERE name = 'root'";
   private static final Pattern PROCESS_ID = Pattern.compile("<(?:\\w+:)?process id=\"([^\"]+)\"");
 
   public final List<String> calls = new CopyOnWriteArrayList<>();
@@ -167,6 +173,12 @@ public class FakeEngine implements EngineCommands {
   @Override
   public CompletableFuture<Void> completeUserTask(long userTaskKey, Map<String, Object> variables, String action, String actor) {
     refuseUnknown("user task", userTaskKey);
+    if (userTaskKey == FAILING_KEY) {
+      throw new IllegalStateException(FAILURE_MESSAGE);
+    }
+    if (userTaskKey == FAILING_LATER_KEY) {
+      return CompletableFuture.failedFuture(new IllegalStateException(FAILURE_MESSAGE));
+    }
     calls.add("completeTask " + userTaskKey + " " + variables + " action=" + action + " actor=" + actor);
     return CompletableFuture.completedFuture(null);
   }
