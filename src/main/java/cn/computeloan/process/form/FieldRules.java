@@ -59,7 +59,7 @@ final class FieldRules {
     if (value instanceof Number number) {
       bounds(key, new BigDecimal(number.toString()), rules, data, problems);
     } else if (value instanceof String text) {
-      lengths(key, text, rules, problems);
+      lengths(key, text, "textarea".equals(field.type()) ? FormSchema.MAX_TEXT : FormSchema.MAX_LINE, rules, problems);
     }
   }
 
@@ -81,9 +81,10 @@ final class FieldRules {
     }
   }
 
-  private static void lengths(String key, String text, FormField.Rules rules, List<FieldProblem> problems) {
+  private static void lengths(String key, String text, int houseLimit, FormField.Rules rules,
+      List<FieldProblem> problems) {
     int length = text.strip().codePointCount(0, text.strip().length());
-    int maxLength = rules.maxLength() == null ? FormSchema.MAX_TEXT : Math.min(rules.maxLength(), FormSchema.MAX_TEXT);
+    int maxLength = rules.maxLength() == null ? houseLimit : Math.min(rules.maxLength(), houseLimit);
     if (rules.minLength() != null && length < rules.minLength()) {
       problems.add(new FieldProblem(key, FieldProblem.TOO_SHORT,
           "至少 " + rules.minLength() + " 个字符 / '" + key + "' needs at least " + rules.minLength() + " characters"));

@@ -1,5 +1,6 @@
 package cn.computeloan.process.form;
 
+import cn.computeloan.credit.InputLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,13 +25,16 @@ import java.util.regex.Pattern;
  * {@code required}, {@code min}/{@code max} (numbers or FEEL, e.g. {@code =proposedLimit}),
  * {@code minLength}/{@code maxLength} (trimmed), {@code pattern}; a field hidden by its
  * {@code conditional.hide} is not validated and must stay empty, as form-js never submits it; a radio
- * or select takes only its listed values. Beyond the form: free text is capped at {@value
- * #MAX_TEXT} characters, so no completion carries unbounded text into the case file.
+ * or select takes only its listed values. Beyond the form: a text area is capped at {@value
+ * #MAX_TEXT} characters and any other text at {@value #MAX_LINE} ({@link InputLimits}), so no
+ * completion carries unbounded text into the case file.
  */
 public final class FormSchema {
 
-  /** House limit on any text a form writes (a form's own {@code maxLength} may be lower). */
-  public static final int MAX_TEXT = 4_000;
+  /** House limit on a multi-line text a form writes (a form's own {@code maxLength} may be lower). */
+  public static final int MAX_TEXT = InputLimits.FREE_TEXT;
+  /** House limit on a single-line text field (names, providers, references). */
+  public static final int MAX_LINE = InputLimits.NAME;
   /** A form larger than this is refused: forms are deployed by process owners, still bounded. */
   static final int MAX_SCHEMA_CHARS = 512 * 1024;
 

@@ -110,6 +110,7 @@ class FormSchemaTest {
         .containsExactly("comment:TOO_SHORT");
     assertThat(codes(form.validate(vote("REJECT", null, "x".repeat(FormSchema.MAX_TEXT + 1)), approvalTask())))
         .containsExactly("comment:TOO_LONG");
+    assertThat(form.validate(vote("REJECT", null, "长".repeat(FormSchema.MAX_TEXT)), approvalTask())).isEmpty();
   }
 
   @Test
@@ -139,6 +140,10 @@ class FormSchemaTest {
         .containsExactly("additionalGuaranteeType:NOT_ALLOWED");
     assertThat(codes(form("negotiate-guarantee").validate(
         Map.of("negotiationOutcome", "NO_FURTHER_COVER", "comment", "无更多担保。"), Map.of()))).isEmpty();
+    negotiation.put("additionalGuaranteeType", "PLEDGE");
+    negotiation.put("additionalGuaranteeProvider", "某".repeat(FormSchema.MAX_LINE + 1));
+    assertThat(codes(form("negotiate-guarantee").validate(negotiation, Map.of())))
+        .containsExactly("additionalGuaranteeProvider:TOO_LONG");
   }
 
   @Test
