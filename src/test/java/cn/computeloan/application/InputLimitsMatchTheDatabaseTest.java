@@ -50,7 +50,10 @@ class InputLimitsMatchTheDatabaseTest {
       "application_document.sha256",
       // written by the job workers and the case file, from the deployed models and the policy
       "application_step.step", "application_step.policy_version", "application_step.element_id",
-      "audit_event.role", "audit_event.action", "audit_event.policy_version", "audit_event.element_id");
+      "audit_event.role", "audit_event.action", "audit_event.policy_version", "audit_event.element_id",
+      // audit keys: ids from configuration, checked at start-up (AuditKeys: 1-40 of A-Z a-z 0-9 . _ -)
+      "audit_event.hmac_key_id", "audit_legacy_seal.application_id", "audit_legacy_seal.last_hash",
+      "audit_legacy_seal.hmac_key_id", "audit_legacy_seal.seal");
 
   private static Map<String, Integer> bounded;
 
