@@ -76,4 +76,30 @@ class ArchitectureTest {
                   .as("are web controllers of cn.computeloan.application"))
           .because("the process layer must work without the HTTP front end")
           .allowEmptyShould(true);
+
+  /**
+   * The staff workspace sits on top: it uses the application service, the process layer (forms) and
+   * the domain, and nothing depends on it, so the API and the workers work without the browser pages.
+   */
+  @ArchTest
+  static final ArchRule nothing_but_the_workspace_depends_on_the_workspace =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("cn.computeloan.workspace..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("cn.computeloan.workspace..")
+          .because("the workspace is a front end on top of the application");
+
+  /** The workspace reaches the engine through the Camunda client like the rest, never the engine package. */
+  @ArchTest
+  static final ArchRule the_workspace_uses_only_application_process_and_credit =
+      noClasses()
+          .that()
+          .resideInAPackage("cn.computeloan.workspace..")
+          .should()
+          .dependOnClassesThat(resideInAPackage("cn.computeloan..")
+              .and(not(resideInAnyPackage("cn.computeloan.workspace..", "cn.computeloan.application..",
+                  "cn.computeloan.process..", "cn.computeloan.credit.."))))
+          .because("the workspace builds on the application service, the forms and the domain only");
 }

@@ -26,7 +26,8 @@ public class TaskForms {
         }
       });
 
-  public TaskForms(CamundaClient client) {
+  /** Lazy: contexts without a Camunda client (API-only tests) still start. */
+  public TaskForms(@org.springframework.context.annotation.Lazy CamundaClient client) {
     this.client = client;
   }
 

@@ -1,0 +1,73 @@
+package cn.computeloan.workspace.task;
+
+import java.net.URI;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * application/problem+json answers of the task API: 400 naming the fields, 403, 404, 409 with the
+ * reason to show the person, and 500 with only a correlation id (the details go to the log).
+ */
+@RestControllerAdvice(assignableTypes = TaskController.class)
+public class TaskProblems {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskProblems.class);
+
+  @ExceptionHandler(InvalidTaskRequestException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidTaskRequestException e) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
+    p.setProperty("errors", e.violations());
+    return answer(p);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return invalid(new InvalidTaskRequestException(java.util.List.of(
+        new cn.computeloan.credit.Violation("", "UNREADABLE", "the body is not valid JSON"))));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return answer(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "send application/json",
+        "unsupported-media-type"));
+  }
+
+  @ExceptionHandler(TaskRefusedException.class)
+  ResponseEntity<ProblemDetail> refused(TaskRefusedException e) {
+    return answer(switch (e.kind()) {
+      case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+      case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), "forbidden");
+      case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "conflict");
+    });
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    String correlationId = UUID.randomUUID().toString();
+    LOG.error("Task API failed [correlationId={}]", correlationId, e);
+    ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "something went wrong; quote this correlation id: " + correlationId, "internal-error");
+    p.setProperty("correlationId", correlationId);
+    return answer(p);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("urn:compute-loan:problem:" + type));
+    return p;
+  }
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+    return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+}
