@@ -20,3 +20,17 @@ export async function post(path, body) {
   try { problem = await response.json(); } catch (e) { /* not JSON: the status says enough */ }
   return { ok: false, status: response.status, problem };
 }
+
+/**
+ * Waits until the task as the server reads it satisfies {@code done} (the engine's read side may lag
+ * a moment behind a command, on a cluster as here), at most a few seconds.
+ */
+export async function settled(key, done) {
+  for (let i = 0; i < 25; i += 1) {
+    const response = await fetch(`/api/tasks/${key}`, {
+      headers: { 'X-Requested-With': 'fetch', Accept: 'application/json' }, credentials: 'same-origin',
+    });
+    if (!response.ok || done(await response.json())) return;
+    await new Promise((resolve) => { setTimeout(resolve, 200); });
+  }
+}

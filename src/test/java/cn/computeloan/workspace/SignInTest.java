@@ -26,6 +26,7 @@ class SignInTest extends WorkspaceTestBase {
   private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
   @Autowired ServerProperties server;
+  @Autowired org.springframework.context.ApplicationContext context;
   private HttpClient browser;
 
   @BeforeEach
@@ -138,5 +139,13 @@ class SignInTest extends WorkspaceTestBase {
     assertThat(api.send("analyst", "GET", "/api/applications", null).status()).isEqualTo(200);
     assertThat(api.send("analyst", "GET", "/api/tasks", null).status()).isEqualTo(200);
     assertThat(api.send(null, "GET", "/api/applications", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldOfferNoSingleSignOnWithoutTheOidcProfile() {
+    assertThat(context.getBeanProvider(org.springframework.security.oauth2.client.registration.ClientRegistrationRepository.class)
+        .getIfAvailable()).isNull();
+    assertThat(send("GET", "/login", null).body()).doesNotContain("login-oidc");
+    assertThat(location(send("GET", "/oauth2/authorization/bank", null))).endsWith("/login");
   }
 }
