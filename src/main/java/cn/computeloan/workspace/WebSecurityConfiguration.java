@@ -1,7 +1,6 @@
 package cn.computeloan.workspace;
 
 import cn.computeloan.application.security.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,9 +93,5 @@ public class WebSecurityConfiguration {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
         + ",\"detail\":\"" + detail + "\"}");
-  }
-
-  static boolean isTaskApi(HttpServletRequest request) {
-    return TASK_API.matches(request);
   }
 }

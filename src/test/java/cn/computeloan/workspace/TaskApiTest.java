@@ -28,6 +28,14 @@ class TaskApiTest extends WorkspaceTestBase {
     return fields;
   }
 
+  /** The analyst prepares the case; {@code approver} claims the first head-office seat. */
+  private String seatHeldBy(String approver, Case c) {
+    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
+    String path = "/api/tasks/" + openTasks(c, APPROVE, 5).get(0).getUserTaskKey();
+    assertThat(api.send(approver, "POST", path + "/claim", null).status()).isEqualTo(204);
+    return path;
+  }
+
   @Test
   void shouldListTheTasksOfMyGroupsWithTheirApplication() {
     // given: a case waiting for its credit proposal
@@ -243,10 +251,7 @@ class TaskApiTest extends WorkspaceTestBase {
   void shouldRefuseToCompleteATaskSomeoneElseHolds() {
     // given: ho1 holds a seat
     Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    UserTask seat = openTasks(c, APPROVE, 5).get(0);
-    String path = "/api/tasks/" + seat.getUserTaskKey();
-    api.send("ho1", "POST", path + "/claim", null);
+    String path = seatHeldBy("ho1", c);
 
     // when: ho2 completes it
     Response r = api.send("ho2", "POST", path + "/completion",
@@ -262,10 +267,7 @@ class TaskApiTest extends WorkspaceTestBase {
   void shouldLetAnApproverApproveWithTheAmountTheFormAllows() {
     // given
     Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    UserTask seat = openTasks(c, APPROVE, 5).get(0);
-    String path = "/api/tasks/" + seat.getUserTaskKey();
-    api.send("ho1", "POST", path + "/claim", null);
+    String path = seatHeldBy("ho1", c);
 
     // when: first above the proposed limit (the form's max is =proposedLimit), then within it
     Response above = api.send("ho1", "POST", path + "/completion",

@@ -201,7 +201,9 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
     // prefilled from the task's variables: the approved amount starts at the proposed limit
     assertThat(((Number) formValue("approvedAmount")).longValue()).isEqualTo(55_600_000L);
     type("Field_036", "comment", "同意，风险可控，按建议额度批准。");
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
+    // the decision at the foot of the form, beside it the case's votes with the earlier return
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.body.scrollHeight);"
+        + "var c = document.getElementById('case'); c.scrollTop = document.getElementById('case-pricing').offsetTop - c.offsetTop;");
     browser.screenshot("task-approve");
     browser.find(By.id("complete")).click();
 

@@ -98,14 +98,14 @@ public class ApplicationProblems {
     return answer(problem(HttpStatus.SERVICE_UNAVAILABLE, "Process not started", e.getMessage(), "process-start-failed"));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+  protected static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     p.setType(URI.create("urn:compute-loan:problem:" + type));
     return p;
   }
 
-  private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+  protected static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
     return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

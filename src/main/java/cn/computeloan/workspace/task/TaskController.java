@@ -1,5 +1,6 @@
 package cn.computeloan.workspace.task;
 
+import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.workspace.StaffMember;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,11 +83,11 @@ public class TaskController {
   private Map<String, Object> variables(JsonNode body) {
     JsonNode variables = body == null ? null : body.get("variables");
     if (variables == null || !variables.isObject()) {
-      throw new InvalidTaskRequestException(List.of(new Violation("variables", "REQUIRED",
+      throw new InvalidRequestException(List.of(new Violation("variables", "REQUIRED",
           "the body must be {\"variables\": {...}}")));
     }
     if (variables.size() > MAX_FIELDS) {
-      throw new InvalidTaskRequestException(List.of(new Violation("variables", "TOO_MANY",
+      throw new InvalidRequestException(List.of(new Violation("variables", "TOO_MANY",
           "at most " + MAX_FIELDS + " fields")));
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -103,7 +104,7 @@ public class TaskController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidTaskRequestException(List.of(new Violation("userTaskKey", "INVALID_VALUE",
+    throw new InvalidRequestException(List.of(new Violation("userTaskKey", "INVALID_VALUE",
         "must be a positive whole number")));
   }
 }

@@ -1,39 +1,25 @@
 package cn.computeloan.workspace.task;
 
-import java.net.URI;
+import cn.computeloan.application.api.ApplicationProblems;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * application/problem+json answers of the task API: 400 naming the fields, 403, 404, 409 with the
- * reason to show the person, and 500 with only a correlation id (the details go to the log).
+ * application/problem+json answers of the task API: the application API's (400 naming the fields,
+ * unreadable bodies, bad parameters), plus 403, 404 and 409 with the reason to show the person, and
+ * 500 with only a correlation id (the details go to the log).
  */
 @RestControllerAdvice(assignableTypes = TaskController.class)
-public class TaskProblems {
+public class TaskProblems extends ApplicationProblems {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskProblems.class);
-
-  @ExceptionHandler(InvalidTaskRequestException.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidTaskRequestException e) {
-    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "invalid-request");
-    p.setProperty("errors", e.violations());
-    return answer(p);
-  }
-
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    return invalid(new InvalidTaskRequestException(java.util.List.of(
-        new cn.computeloan.credit.Violation("", "UNREADABLE", "the body is not valid JSON"))));
-  }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
@@ -58,16 +44,5 @@ public class TaskProblems {
         "something went wrong; quote this correlation id: " + correlationId, "internal-error");
     p.setProperty("correlationId", correlationId);
     return answer(p);
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setTitle(title);
-    p.setType(URI.create("urn:compute-loan:problem:" + type));
-    return p;
-  }
-
-  private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
-    return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

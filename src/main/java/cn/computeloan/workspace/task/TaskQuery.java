@@ -1,5 +1,6 @@
 package cn.computeloan.workspace.task;
 
+import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.credit.Violation;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public record TaskQuery(Scope scope, String state, String process, String applic
     return new TaskQuery(Scope.ALL, "CREATED", null, null, false, Sort.DUE_DATE, false, 0, 25);
   }
 
-  /** Reads the parameters; any bad one is an {@link InvalidTaskRequestException} naming it. */
+  /** Reads the parameters; any bad one is an {@link InvalidRequestException} naming it. */
   public static TaskQuery from(Map<String, String> params) {
     List<Violation> problems = new ArrayList<>();
     Scope scope = choice(params, "mine", Scope.ALL, Map.of("all", Scope.ALL, "assigned", Scope.ASSIGNED,
@@ -67,7 +68,7 @@ public record TaskQuery(Scope scope, String state, String process, String applic
       problems.add(new Violation("page", "OUT_OF_RANGE", "lists end after " + MAX_DEPTH + " tasks: filter instead"));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidTaskRequestException(problems);
+      throw new InvalidRequestException(problems);
     }
     return new TaskQuery(scope, state, process, application, overdue.equals("true"), sort, descending, page, size);
   }

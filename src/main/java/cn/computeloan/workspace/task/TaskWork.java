@@ -1,5 +1,6 @@
 package cn.computeloan.workspace.task;
 
+import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.application.store.StepRecord;
 import cn.computeloan.application.store.StoredApplication;
 import cn.computeloan.credit.Violation;
@@ -136,7 +137,7 @@ public class TaskWork {
         .orElseGet(() -> values.keySet().stream().map(k -> new FieldProblem(k, FieldProblem.NOT_WRITABLE,
             "本任务没有表单，不能填写字段 / the task has no form: '" + k + "' cannot be set")).toList());
     if (!problems.isEmpty()) {
-      throw new InvalidTaskRequestException(problems.stream()
+      throw new InvalidRequestException(problems.stream()
           .map(p -> new Violation(p.field(), p.code(), p.message())).toList());
     }
     engine(() -> client.newCompleteUserTaskCommand(key).variables(values).action("complete:" + me.username())

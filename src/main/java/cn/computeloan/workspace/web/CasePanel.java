@@ -103,31 +103,32 @@ public final class CasePanel {
     for (Map<String, Object> step : list(detail.get("steps"))) {
       if ("PREPARATION".equals(step.get("step"))) {
         Map<String, Object> r = map(step.get("result"));
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("kind", "PREPARATION");
-        e.put("actor", step.get("actor"));
-        e.put("at", step.get("recordedAt"));
-        e.put("round", r.get("round"));
-        e.put("decision", r.get("recommendation"));
-        e.put("comment", r.get("proposalSummary"));
-        entries.add(e);
+        entries.add(entry("PREPARATION", step.get("actor"), step.get("recordedAt"), r.get("round"), null,
+            r.get("recommendation"), r.get("proposalSummary"), null));
       }
     }
     for (Map<String, Object> vote : list(detail.get("approvals"))) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("kind", "VOTE");
-      e.put("actor", vote.get("approver"));
-      e.put("at", vote.get("decidedAt"));
-      e.put("round", vote.get("round"));
-      e.put("seat", vote.get("seat"));
-      e.put("decision", vote.get("decision"));
-      e.put("comment", vote.get("comment"));
-      e.put("approvedAmount", vote.get("approvedAmount"));
-      entries.add(e);
+      entries.add(entry("VOTE", vote.get("approver"), vote.get("decidedAt"), vote.get("round"), vote.get("seat"),
+          vote.get("decision"), vote.get("comment"), vote.get("approvedAmount")));
     }
     entries.sort(Comparator.comparing(e -> e.get("at") == null ? java.time.Instant.EPOCH
         : java.time.Instant.parse(e.get("at").toString())));
     return entries;
+  }
+
+  /** Every key present (null when not applicable): the template reads them all. */
+  private static Map<String, Object> entry(String kind, Object actor, Object at, Object round, Object seat,
+      Object decision, Object comment, Object approvedAmount) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("kind", kind);
+    e.put("actor", actor);
+    e.put("at", at);
+    e.put("round", round);
+    e.put("seat", seat);
+    e.put("decision", decision);
+    e.put("comment", comment);
+    e.put("approvedAmount", approvedAmount);
+    return e;
   }
 
   public List<Map<String, Object>> documents() {

@@ -66,7 +66,12 @@ public class Formats {
 
   /** 2026-12-06 10:22 (Asia/Shanghai) */
   public String time(Object instant) {
-    Instant t = instant instanceof Instant i ? i : instant == null ? null : Instant.parse(instant.toString());
+    Instant t;
+    try {
+      t = instant instanceof Instant i ? i : instant == null ? null : Instant.parse(instant.toString());
+    } catch (java.time.format.DateTimeParseException e) {
+      return instant.toString();
+    }
     return t == null ? "—" : TIME.format(t.atZone(SHANGHAI)) + " (Asia/Shanghai)";
   }
 

@@ -84,6 +84,12 @@ public class PageController {
     return "workspace/task";
   }
 
+  /** Any other path under /tasks: the workspace's own "not found" page. */
+  @GetMapping("/tasks/**")
+  public String unknown() {
+    throw new TaskRefusedException(TaskRefusedException.Kind.NOT_FOUND, "no such page");
+  }
+
   /** A document of the task's case; only for someone who may see the task. */
   @GetMapping("/tasks/{userTaskKey:\\d{1,19}}/documents/{documentId}")
   public ResponseEntity<byte[]> document(@PathVariable long userTaskKey, @PathVariable String documentId,

@@ -1,6 +1,6 @@
 package cn.computeloan.workspace.web;
 
-import cn.computeloan.workspace.task.InvalidTaskRequestException;
+import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.workspace.task.TaskRefusedException;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,8 +26,8 @@ public class PageErrors {
     return page(status, e.kind() == TaskRefusedException.Kind.NOT_FOUND ? null : e.getMessage(), null);
   }
 
-  @ExceptionHandler(InvalidTaskRequestException.class)
-  ModelAndView invalid(InvalidTaskRequestException e) {
+  @ExceptionHandler(InvalidRequestException.class)
+  ModelAndView invalid(InvalidRequestException e) {
     return page(HttpStatus.BAD_REQUEST, e.violations().stream().map(v -> v.field() + ": " + v.message())
         .reduce((a, b) -> a + "; " + b).orElse(""), null);
   }
