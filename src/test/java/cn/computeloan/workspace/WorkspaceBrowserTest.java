@@ -202,8 +202,9 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
     assertThat(((Number) formValue("approvedAmount")).longValue()).isEqualTo(55_600_000L);
     type("Field_036", "comment", "同意，风险可控，按建议额度批准。");
     // the decision at the foot of the form, beside it the case's votes with the earlier return
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.body.scrollHeight);"
-        + "var c = document.getElementById('case'); c.scrollTop = document.getElementById('case-pricing').offsetTop - c.offsetTop;");
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+        "document.getElementById('case-history').scrollIntoView({block: 'end'});"
+        + "window.scrollTo(0, document.body.scrollHeight);");
     browser.screenshot("task-approve");
     browser.find(By.id("complete")).click();
 

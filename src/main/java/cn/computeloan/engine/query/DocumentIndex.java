@@ -178,8 +178,16 @@ final class DocumentIndex {
   /** Sorts the hits (sort fields, then id) and cuts the requested page. */
   static Window window(List<Hit> hits, SearchQuery query) {
     Comparator<List<Object>> order = tupleOrder(query.sort());
-    List<Hit> sorted = new ArrayList<>(hits);
-    sorted.sort((left, right) -> order.compare(left.tuple(), right.tuple()));
+    // each hit's sort keys once (a date parsed n times, not n log n times), then the sort
+    List<Map.Entry<List<Object>, Hit>> keyed = new ArrayList<>(hits.size());
+    for (Hit hit : hits) {
+      List<Object> keys = new ArrayList<>(hit.tuple().size());
+      hit.tuple().forEach(v -> keys.add(ValueOrder.sortKey(v)));
+      keyed.add(Map.entry(keys, hit));
+    }
+    keyed.sort((left, right) -> order.compare(left.getKey(), right.getKey()));
+    List<Hit> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(e -> sorted.add(e.getValue()));
     PageRequest page = query.page();
     int expectedSize = query.sort().size() + 1;
     List<Hit> window;
