@@ -185,10 +185,17 @@ final class DocumentIndex {
       hit.tuple().forEach(v -> keys.add(ValueOrder.sortKey(v)));
       keyed.add(Map.entry(keys, hit));
     }
-    keyed.sort((left, right) -> order.compare(left.getKey(), right.getKey()));
+    PageRequest page = query.page();
+    Comparator<Map.Entry<List<Object>, Hit>> byKeys = (left, right) -> order.compare(left.getKey(), right.getKey());
+    boolean offsetPage = page.after() == null && page.before() == null;
+    long wanted = (long) Math.max(page.from(), 0) + page.limit();
+    if (offsetPage && wanted < keyed.size() / 4) {
+      // an inbox's first pages of thousands of hits: keep the smallest "wanted" in a heap, n log k
+      return new Window(List.copyOf(firstPage(keyed, byKeys, (int) wanted, page)), keyed.size());
+    }
+    keyed.sort(byKeys);
     List<Hit> sorted = new ArrayList<>(keyed.size());
     keyed.forEach(e -> sorted.add(e.getValue()));
-    PageRequest page = query.page();
     int expectedSize = query.sort().size() + 1;
     List<Hit> window;
     if (page.after() != null) {
@@ -203,6 +210,28 @@ final class DocumentIndex {
       window = sorted.subList(from, Math.min(sorted.size(), from + page.limit()));
     }
     return new Window(List.copyOf(window), sorted.size());
+  }
+
+  /** The hits from {@code page.from()} up to {@code wanted}, in order, without sorting all of them. */
+  private static List<Hit> firstPage(List<Map.Entry<List<Object>, Hit>> keyed,
+      Comparator<Map.Entry<List<Object>, Hit>> byKeys, int wanted, PageRequest page) {
+    java.util.PriorityQueue<Map.Entry<List<Object>, Hit>> largestOnTop =
+        new java.util.PriorityQueue<>(wanted + 1, byKeys.reversed());
+    for (Map.Entry<List<Object>, Hit> e : keyed) {
+      if (largestOnTop.size() < wanted) {
+        largestOnTop.add(e);
+      } else if (byKeys.compare(e, largestOnTop.peek()) < 0) {
+        largestOnTop.poll();
+        largestOnTop.add(e);
+      }
+    }
+    List<Map.Entry<List<Object>, Hit>> smallest = new ArrayList<>(largestOnTop);
+    smallest.sort(byKeys);
+    List<Hit> window = new ArrayList<>();
+    for (int i = Math.max(page.from(), 0); i < smallest.size(); i++) {
+      window.add(smallest.get(i).getValue());
+    }
+    return window;
   }
 
 }

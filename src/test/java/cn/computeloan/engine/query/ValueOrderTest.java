@@ -36,4 +36,26 @@ class ValueOrderTest {
     keys.sort(ValueOrder.NULLS_LAST);
     assertThat(keys.get(1)).isNull();
   }
+
+  @Test
+  void shouldCutTheSamePageFromAHeapAsFromAFullSort() {
+    // given: 2,000 hits with due dates (some equal, some missing) sorted by due date, then id
+    java.util.Random random = new java.util.Random(7);
+    List<DocumentIndex.Hit> hits = new ArrayList<>();
+    List<SortField> sort = List.of(new SortField("dueDate", false));
+    for (int i = 0; i < 2000; i++) {
+      String due = i % 50 == 0 ? null : Instant.parse("2026-12-06T00:00:00Z").plusSeconds(random.nextInt(500) * 60L).toString();
+      java.util.Map<String, Object> values = new java.util.HashMap<>();
+      values.put("dueDate", due);
+      hits.add(new DocumentIndex.Hit(java.util.Arrays.asList(due, String.valueOf(1000 + i)), String.valueOf(1000 + i), values));
+    }
+    for (int from : new int[] {0, 25, 475}) {
+      // when: a first page (heap) and the same page of a query that must sort everything
+      var heap = DocumentIndex.window(hits, new SearchQuery(null, sort, new PageRequest(from, 25, null, null)));
+      var full = DocumentIndex.window(hits, new SearchQuery(null, sort, new PageRequest(0, 2000, null, null)));
+      // then
+      assertThat(heap.hits()).as("from " + from).isEqualTo(full.hits().subList(from, from + 25));
+      assertThat(heap.total()).isEqualTo(2000);
+    }
+  }
 }
