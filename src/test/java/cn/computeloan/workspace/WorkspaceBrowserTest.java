@@ -251,6 +251,7 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
 
     // then: English here and on the next page (the choice is kept)
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("My tasks");
+    assertThat(browser.driver().getCurrentUrl()).contains("application=" + c.applicationId()); // filters kept
     assertThat(browser.text(By.id("task-rows"))).contains("Prepare credit proposal").contains("Project loan");
     browser.screenshot("inbox-en");
     browser.go("/tasks/" + task.getUserTaskKey());
