@@ -30,6 +30,7 @@ class ArchitectureTest {
   private static final String APPLICATION = "cn.computeloan.application..";
   private static final String PROCESS = "cn.computeloan.process..";
   private static final String ENGINE = "cn.computeloan.engine..";
+  private static final String WORKSPACE = "cn.computeloan.workspace..";
 
   /** The rows of the table: the only packages directly under cn.computeloan. */
   @ArchTest
@@ -39,7 +40,8 @@ class ArchitectureTest {
       String rest = c.getPackageName().equals(ROOT) ? "" : c.getPackageName().substring(ROOT.length() + 1);
       packages.add(rest.isEmpty() ? "(root)" : rest.split("\\.")[0]);
     }
-    assertThat(packages).containsExactlyInAnyOrder("(root)", "credit", "policy", "application", "process", "engine");
+    assertThat(packages).containsExactlyInAnyOrder("(root)", "credit", "policy", "application", "process", "engine",
+        "workspace");
   }
 
   /**
@@ -100,4 +102,22 @@ class ArchitectureTest {
           .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
               .and(not(resideInAnyPackage(APPLICATION, CREDIT, PROCESS))))
           .because("the application reaches the policy through the domain's decision port");
+
+  /**
+   * The staff workspace sits on top: it uses the application service, the process layer (forms) and
+   * the domain, and nothing depends on it, so the API and the workers work without the browser pages.
+   */
+  @ArchTest
+  static final ArchRule nothing_but_the_workspace_depends_on_the_workspace =
+      noClasses().that().resideOutsideOfPackage(WORKSPACE)
+          .should().dependOnClassesThat().resideInAPackage(WORKSPACE)
+          .because("the workspace is a front end on top of the application");
+
+  /** The workspace reaches the engine through the Camunda client like the rest, never the engine package. */
+  @ArchTest
+  static final ArchRule the_workspace_uses_only_application_process_and_credit =
+      noClasses().that().resideInAPackage(WORKSPACE)
+          .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
+              .and(not(resideInAnyPackage(WORKSPACE, APPLICATION, PROCESS, CREDIT))))
+          .because("the workspace builds on the application service, the forms and the domain only");
 }

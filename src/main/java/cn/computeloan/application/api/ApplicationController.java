@@ -4,16 +4,12 @@ import cn.computeloan.application.SubmissionService;
 import cn.computeloan.application.SubmissionService.Submission;
 import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.application.api.ApplicationProblems.NotFoundException;
-import cn.computeloan.application.api.ApplicationViews.ApprovalView;
 import cn.computeloan.application.api.ApplicationViews.Detail;
-import cn.computeloan.application.api.ApplicationViews.DocumentView;
 import cn.computeloan.application.api.ApplicationViews.SearchPage;
-import cn.computeloan.application.api.ApplicationViews.StepView;
 import cn.computeloan.application.api.ApplicationViews.SubmissionResult;
 import cn.computeloan.application.api.ApplicationViews.Summary;
 import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.SearchCriteria;
-import cn.computeloan.application.store.StepRecord;
 import cn.computeloan.application.store.StoredApplication;
 import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
@@ -21,7 +17,6 @@ import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.model.Product;
 import cn.computeloan.credit.model.Tier;
 import cn.computeloan.process.ApplicationStatus;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,12 +32,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,14 +58,16 @@ public class ApplicationController {
   private final ApplicationStore store;
   /** Reads JSON numbers with a fraction or exponent as BigDecimal: a double keeps only ~16 digits of an amount. */
   private final ObjectReader exact;
+  private final ApplicationDetails details;
 
   public ApplicationController(ApplicationValidation validation, SubmissionService submissions,
-      ApplicationStore store, ObjectMapper mapper) {
+      ApplicationStore store, ObjectMapper mapper, ApplicationDetails details) {
     this.validation = validation;
     this.submissions = submissions;
     this.store = store;
     this.exact = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.details = details;
   }
 
   @PostMapping(consumes = "application/json", produces = "application/json")
@@ -116,27 +110,8 @@ public class ApplicationController {
 
   @GetMapping(path = "/{id}", produces = "application/json")
   @Operation(summary = "An application: status and every result so far, with the policy version of each")
-  @Transactional(readOnly = true)
   public Detail get(@PathVariable String id) {
-    StoredApplication a = store.find(id).orElseThrow(() -> new NotFoundException("no application " + id));
-    List<StepView> steps = new ArrayList<>();
-    Map<String, StepView> latest = new LinkedHashMap<>();
-    List<ApprovalView> approvals = new ArrayList<>();
-    for (StepRecord s : store.steps(id)) {
-      JsonNode result = read(s.result());
-      StepView view = StepView.of(s, result);
-      steps.add(view);
-      latest.put(s.step(), view);
-      if (s.step().equals("APPROVAL") || s.step().startsWith("APPROVAL-")) {
-        approvals.add(new ApprovalView(s.actor(), s.recordedAt(), text(result, "decision"), text(result, "comment"),
-            result.path("approvedAmount").isNumber() ? result.path("approvedAmount").decimalValue() : null,
-            integer(result, "round"), integer(result, "seat"), text(result, "group"), text(result, "authorityLevel"),
-            s.elementId(), s.policyVersion()));
-      }
-    }
-    List<DocumentView> documents = store.documents(id).stream().map(DocumentView::of).toList();
-    return new Detail(a.id(), a.status(), a.tier(), ApplicationViews.key(a.processInstanceKey()), a.submittedBy(),
-        a.submittedAt(), a.updatedAt(), read(a.payload()), latest, steps, approvals, documents);
+    return details.find(id).orElseThrow(() -> new NotFoundException("no application " + id));
   }
 
   @GetMapping(produces = "application/json")
@@ -172,16 +147,6 @@ public class ApplicationController {
     return new SearchPage(found.items().stream().map(Summary::of).toList(), found.page(), found.size(), found.total());
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    return v.isMissingNode() || v.isNull() ? null : v.asText();
-  }
-
-  private static Integer integer(JsonNode node, String field) {
-    JsonNode v = node.path(field);
-    return v.isNumber() ? v.intValue() : null;
-  }
-
   /** The body as JSON; amounts keep every digit (read as decimals, never as doubles). */
   private JsonNode parse(byte[] request) {
     try {
@@ -189,14 +154,6 @@ public class ApplicationController {
     } catch (IOException | NumberFormatException e) {
       // NumberFormatException: a decimal whose exponent overflows (1e9999999999) escapes the parser as such
       throw new InvalidRequestException(List.of(new Violation("", "UNREADABLE", "the body is not valid JSON")));
-    }
-  }
-
-  private JsonNode read(String json) {
-    try {
-      return exact.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored JSON unreadable", e);
     }
   }
 }

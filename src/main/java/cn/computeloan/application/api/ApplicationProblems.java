@@ -145,7 +145,7 @@ public class ApplicationProblems {
    * their 4xx status; anything else is an unexpected error: a 500 with a correlation id and no details.
    */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+  protected ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
     if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
       throw e; // Spring Security answers these (401/403)
     }
@@ -157,14 +157,14 @@ public class ApplicationProblems {
     return answer(UnexpectedErrors.logged(e, request.getMethod(), request.getRequestURI()));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+  protected static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     p.setType(URI.create("urn:compute-loan:problem:" + type));
     return p;
   }
 
-  private static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
+  protected static ResponseEntity<ProblemDetail> answer(ProblemDetail p) {
     return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 }

@@ -71,6 +71,47 @@ public class ApplicationStore {
         .params(user, key).query(ApplicationStore::application).optional();
   }
 
+  /**
+   * The applications of these process instances, in one query and without their payload (a page
+   * of the workspace's task list is resolved at once, not one query per task).
+   */
+  public List<StoredApplication> findByProcessInstanceKeys(java.util.Collection<Long> keys) {
+    return keys.isEmpty() ? List.of() : summaries("process_instance_key", keys);
+  }
+
+  /** Like {@link #findByProcessInstanceKeys}, by application id. */
+  public List<StoredApplication> findByIds(java.util.Collection<String> ids) {
+    return ids.isEmpty() ? List.of() : summaries("id", ids);
+  }
+
+  private List<StoredApplication> summaries(String column, java.util.Collection<?> values) {
+    String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", NULL AS payload FROM loan_application WHERE " + column
+            + " IN (" + marks + ")")
+        .params(List.copyOf(values)).query(ApplicationStore::application).list();
+  }
+
+  private static final String SUMMARY_COLUMNS = "id, status, product, applicant_name, applicant_code, "
+      + "requested_amount, term_months, tier, process_instance_key, submitted_by, submitted_at, updated_at, "
+      + "idempotency_key, request_hash";
+
+  /** The results of one step of several applications, oldest first, in one query. */
+  public java.util.Map<String, List<StepRecord>> steps(java.util.Collection<String> applicationIds, String step) {
+    java.util.Map<String, List<StepRecord>> byApplication = new java.util.HashMap<>();
+    if (applicationIds.isEmpty()) {
+      return byApplication;
+    }
+    List<Object> params = new ArrayList<>(applicationIds);
+    params.add(step);
+    jdbc.sql("SELECT * FROM application_step WHERE application_id IN ("
+            + String.join(", ", java.util.Collections.nCopies(applicationIds.size(), "?")) + ") AND step = ? ORDER BY id")
+        .params(params)
+        .query((rs, n) -> byApplication.computeIfAbsent(rs.getString("application_id"), k -> new ArrayList<>())
+            .add(step(rs, n)))
+        .list();
+    return byApplication;
+  }
+
   /** Applications whose process start is still pending since before {@code before}. */
   public List<StoredApplication> unstarted(Instant before) {
     return jdbc.sql("SELECT * FROM loan_application WHERE process_instance_key IS NULL AND submitted_at < ? ORDER BY submitted_at")

@@ -209,9 +209,24 @@ final class DocumentIndex {
   /** Sorts the hits (sort fields, then id) and cuts the requested page. */
   static Window window(List<Hit> hits, SearchQuery query) {
     Comparator<List<Object>> order = tupleOrder(query.sort());
-    List<Hit> sorted = new ArrayList<>(hits);
-    sorted.sort((left, right) -> order.compare(left.tuple(), right.tuple()));
+    // each hit's sort keys once (a date parsed n times, not n log n times), then the sort
+    List<Map.Entry<List<Object>, Hit>> keyed = new ArrayList<>(hits.size());
+    for (Hit hit : hits) {
+      List<Object> keys = new ArrayList<>(hit.tuple().size());
+      hit.tuple().forEach(v -> keys.add(ValueOrder.sortKey(v)));
+      keyed.add(Map.entry(keys, hit));
+    }
     PageRequest page = query.page();
+    Comparator<Map.Entry<List<Object>, Hit>> byKeys = (left, right) -> order.compare(left.getKey(), right.getKey());
+    boolean offsetPage = page.after() == null && page.before() == null;
+    long wanted = (long) Math.max(page.from(), 0) + page.limit();
+    if (offsetPage && wanted < keyed.size() / 4) {
+      // an inbox's first pages of thousands of hits: keep the smallest "wanted" in a heap, n log k
+      return new Window(List.copyOf(firstPage(keyed, byKeys, (int) wanted, page)), keyed.size());
+    }
+    keyed.sort(byKeys);
+    List<Hit> sorted = new ArrayList<>(keyed.size());
+    keyed.forEach(e -> sorted.add(e.getValue()));
     int expectedSize = query.sort().size() + 1;
     List<Hit> window;
     if (page.after() != null) {
@@ -227,6 +242,28 @@ final class DocumentIndex {
       window = sorted.subList(from, from + Math.min(Math.max(page.limit(), 0), sorted.size() - from));
     }
     return new Window(List.copyOf(window), sorted.size());
+  }
+
+  /** The hits from {@code page.from()} up to {@code wanted}, in order, without sorting all of them. */
+  private static List<Hit> firstPage(List<Map.Entry<List<Object>, Hit>> keyed,
+      Comparator<Map.Entry<List<Object>, Hit>> byKeys, int wanted, PageRequest page) {
+    java.util.PriorityQueue<Map.Entry<List<Object>, Hit>> largestOnTop =
+        new java.util.PriorityQueue<>(wanted + 1, byKeys.reversed());
+    for (Map.Entry<List<Object>, Hit> e : keyed) {
+      if (largestOnTop.size() < wanted) {
+        largestOnTop.add(e);
+      } else if (byKeys.compare(e, largestOnTop.peek()) < 0) {
+        largestOnTop.poll();
+        largestOnTop.add(e);
+      }
+    }
+    List<Map.Entry<List<Object>, Hit>> smallest = new ArrayList<>(largestOnTop);
+    smallest.sort(byKeys);
+    List<Hit> window = new ArrayList<>();
+    for (int i = Math.max(page.from(), 0); i < smallest.size(); i++) {
+      window.add(smallest.get(i).getValue());
+    }
+    return window;
   }
 
 }

@@ -46,11 +46,13 @@ public final class FormSchema {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*#?(?:each\\s+|if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
   private final String id;
+  private final String source;
   private final List<FormField> fields;
   private final Set<String> readVariables;
 
-  private FormSchema(String id, List<FormField> fields, Set<String> readVariables) {
+  private FormSchema(String id, String source, List<FormField> fields, Set<String> readVariables) {
     this.id = id;
+    this.source = source;
     this.fields = List.copyOf(fields);
     this.readVariables = Collections.unmodifiableSet(readVariables);
   }
@@ -72,7 +74,7 @@ public final class FormSchema {
     List<FormField> fields = new ArrayList<>();
     Set<String> reads = new LinkedHashSet<>();
     collect(root.path("components"), fields, reads);
-    return new FormSchema(root.path("id").asText(null), fields, reads);
+    return new FormSchema(root.path("id").asText(null), schema, fields, reads);
   }
 
   /** The engine's answer holds the schema as a JSON string (Camunda 8.8) or, from some clients, parsed. */
@@ -181,6 +183,11 @@ public final class FormSchema {
 
   public String id() {
     return id;
+  }
+
+  /** The schema as deployed, for a browser to render with form-js. */
+  public String source() {
+    return source;
   }
 
   public List<FormField> fields() {
