@@ -289,7 +289,12 @@ class ApprovalProcessTest {
     assertThat(instance).hasVariableSatisfies("approvalVotes", List.class,
         votes -> assertThat(votes.toString()).contains("RETURN", "请补充大客户集中度分析"));
     prepare(instance, "analyst.li");
-    fixture.complete(fixture.task(instance, "Task_ApproveAtBranch"), "approver.wang", vote("APPROVE", 4_000_000, "同意，按方案执行。"));
+    // the second round's approver sees why the first was returned (the seats' own approvalVotes shadow it)
+    UserTask secondRound = fixture.task(instance, "Task_ApproveAtBranch");
+    assertThat(client.newUserTaskVariableSearchRequest(secondRound.getUserTaskKey())
+        .filter(f -> f.name("previousVotes")).send().join().items())
+        .singleElement().satisfies(v -> assertThat(v.getValue()).contains("RETURN", "请补充大客户集中度分析"));
+    fixture.complete(secondRound, "approver.wang", vote("APPROVE", 4_000_000, "同意，按方案执行。"));
     assertThat(instance).hasActiveElements("Task_SignCreditAgreement").hasVariable("approvalRound", 2);
     // and the RETURN with its comment, then the second round's APPROVE, are in the case file
     assertThat(steps(app, "APPROVAL-1")).singleElement().satisfies(v -> {
