@@ -138,9 +138,10 @@ class EngineRestApiTest {
   @Test
   void shouldHoldActivationUntilJobArrives() {
     // given
+    // generous: on a loaded machine the poll must still be waiting when the job is offered
     CamundaFuture<ActivateJobsResponse> poll = client.newActivateJobsCommand()
-        .jobType("charge").maxJobsToActivate(1).requestTimeout(Duration.ofSeconds(5)).send();
-    await().atMost(Duration.ofSeconds(5)).until(engine::hasWaitingPoll);
+        .jobType("charge").maxJobsToActivate(1).requestTimeout(Duration.ofSeconds(60)).send();
+    await().atMost(Duration.ofSeconds(30)).until(engine::hasWaitingPoll);
     // when
     engine.offer(job(4242));
     // then
