@@ -48,7 +48,7 @@ class FormSchemaTest {
 
     assertThat(form.id()).isEqualTo("approve-at-branch");
     assertThat(form.writableKeys()).containsExactlyInAnyOrder("decision", "approvedAmount", "comment");
-    assertThat(form.readVariables()).contains("proposedLimit", "finalRateBp", "reviewFindings", "approvalVotes",
+    assertThat(form.readVariables()).contains("proposedLimit", "finalRateBp", "reviewFindings", "previousVotes",
         "keyRatios", "decision").doesNotContain("seat", "item", "not");
   }
 
