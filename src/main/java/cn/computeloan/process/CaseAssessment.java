@@ -75,9 +75,7 @@ public class CaseAssessment {
       offers.add(new GuaranteeOffer(GuaranteeType.valueOf(String.valueOf(offer.get("type"))),
           (String) offer.get("provider"), new BigDecimal(String.valueOf(offer.get("appraisedValue")))));
     }
-    return new LoanApplication(app.applicationId(), app.applicant(), app.product(), app.requestedAmount(),
-        app.termMonths(), app.projectTotalInvestment(), app.orderContract(), app.statements(),
-        app.computeProfile(), offers, app.esgRating(), app.previousEsgRating());
+    return app.withGuaranteeOffers(offers);
   }
 
   private Derived derive(LoanApplication app) {
