@@ -3,6 +3,8 @@ package cn.computeloan.credit;
 import cn.computeloan.credit.authority.ApprovalAuthorityService;
 import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.credit.decision.PolicyDecisions;
+import cn.computeloan.credit.guarantee.CollateralCheck;
+import cn.computeloan.credit.guarantee.CollateralRevaluation;
 import cn.computeloan.credit.guarantee.GuaranteeResult;
 import cn.computeloan.credit.guarantee.GuaranteeSelector;
 import cn.computeloan.credit.limit.CreditLimitCalculator;
@@ -18,6 +20,7 @@ import cn.computeloan.credit.warning.EarlyWarningResult;
 import cn.computeloan.credit.warning.EarlyWarningService;
 import cn.computeloan.credit.warning.LoanStanding;
 import cn.computeloan.credit.warning.MonitoringSnapshot;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -109,6 +112,16 @@ public final class CreditPolicy {
   /** Post-loan: early warning on the loan's standing alone (a repayment check). */
   public EarlyWarningResult earlyWarning(LoanStanding standing) {
     return earlyWarning.assess(parameters(), standing);
+  }
+
+  /**
+   * Post-loan: the selected guarantees re-valued {@code monthsSinceApproval} after approval against
+   * the cover {@code outstanding} requires (GPU equipment on its curve, at today's rental market).
+   */
+  public CollateralCheck revalueCollateral(LoanApplication app, List<CollateralCheck.Selected> selected,
+      BigDecimal requiredCoverRatio, BigDecimal outstanding, int monthsSinceApproval, BigDecimal rentalPrice) {
+    return new CollateralRevaluation(decisions).revalue(app, selected, requiredCoverRatio, outstanding,
+        monthsSinceApproval, rentalPrice, parameters().gpuValuationHorizonMonths());
   }
 
   /** Post-loan: early warning against the data the loan was approved on. */

@@ -106,4 +106,30 @@ class GpuCollateralValuerTest {
     assertThat(r.firedRules()).extracting(f -> f.decisionId()).contains("GpuCollateral", "GpuRentalHaircut");
     assertThat(r.policyVersions()).anyMatch(v -> v.startsWith("GpuCollateral:v1:"));
   }
+
+  @Test
+  void shouldRaiseAShortfallWhenTheGpusLoseValueFasterThanTheLoanAmortises() {
+    // given: the data-centre loan approved with its three guarantees (cover 51,657,400 for 55.6m at 80%)
+    LoanApplication app = TestData.sample(TestData.DATA_CENTRE);
+    var selected = java.util.List.of(new CollateralCheck.Selected(0, new BigDecimal("28000000")),
+        new CollateralCheck.Selected(1, new BigDecimal("12857400")), new CollateralCheck.Selected(2,
+            new BigDecimal("10800000")));
+    CollateralRevaluation revaluation = new CollateralRevaluation(TestData.DECISIONS);
+
+    // when: re-valued at approval, and two years on (interest only until the facility operates, so
+    // 52m still outstanding) with the borrower renting at 9.0
+    CollateralCheck atStart = revaluation.revalue(app, selected, new BigDecimal("0.8"), new BigDecimal("55600000"),
+        0, new BigDecimal("11.5"), 12);
+    CollateralCheck later = revaluation.revalue(app, selected, new BigDecimal("0.8"), new BigDecimal("52000000"),
+        24, new BigDecimal("9.0"), 12);
+
+    // then: 51,657,400 / 44,480,000 at the start; two years on the GPUs count
+    // 60m x 0.1429 (0.125 / 0.875) x (1 - 0.80) = 1,714,800 (borrower 30.8% under the market)
+    assertThat(atStart.coverRatio()).isEqualByComparingTo("1.1614");
+    assertThat(later.valuations()).singleElement()
+        .satisfies(v -> assertThat(v.coverValue()).isEqualByComparingTo("1714800"));
+    assertThat(later.requiredCover()).isEqualByComparingTo("41600000");
+    assertThat(later.cover()).isEqualByComparingTo("40514800");
+    assertThat(later.coverRatio()).isEqualByComparingTo("0.9739");
+  }
 }
