@@ -1,5 +1,6 @@
 package cn.computeloan.application.api;
 
+import cn.computeloan.application.PaymentService;
 import cn.computeloan.application.SubmissionService;
 import cn.computeloan.credit.Violation;
 import java.net.URI;
@@ -84,6 +85,18 @@ public class ApplicationProblems {
   ResponseEntity<ProblemDetail> idempotencyConflict(SubmissionService.IdempotencyConflictException e) {
     return answer(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage(),
         "idempotency-key-reused"));
+  }
+
+  @ExceptionHandler(PaymentService.PaymentIdConflictException.class)
+  ResponseEntity<ProblemDetail> paymentIdConflict(PaymentService.PaymentIdConflictException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "Payment id reused", e.getMessage(), "payment-id-reused");
+    p.setProperty("errors", List.of(new Violation("paymentId", "CONFLICT", e.getMessage())));
+    return answer(p);
+  }
+
+  @ExceptionHandler(PaymentService.NotDisbursedException.class)
+  ResponseEntity<ProblemDetail> notDisbursed(PaymentService.NotDisbursedException e) {
+    return answer(problem(HttpStatus.CONFLICT, "Loan not disbursed", e.getMessage(), "not-disbursed"));
   }
 
   @ExceptionHandler(SubmissionService.BusyException.class)
