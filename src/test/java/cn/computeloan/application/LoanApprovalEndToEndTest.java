@@ -90,7 +90,7 @@ class LoanApprovalEndToEndTest {
         "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同，租约覆盖贷款期限，建议批准。\"}");
     seats = openTasks(instance, "Task_ApproveAtHeadOffice", 5);
     for (int i = 0; i < seats.size(); i++) {
-      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":999999999,\"comment\":\"同意"
+      complete(seats.get(i), "ho" + (i + 1), "{\"decision\":\"APPROVE\",\"approvedAmount\":55600000,\"comment\":\"同意，按方案执行"
           + i + "\"}");
     }
     // and the account manager signs the agreement
@@ -103,8 +103,14 @@ class LoanApprovalEndToEndTest {
             d -> d.path("status").asText().equals("DISBURSED"));
     assertThat(detail.path("tier").asText()).isEqualTo("A");
     assertThat(detail.path("results").fieldNames()).toIterable()
-        .contains("COMPLETENESS", "REVIEW", "SCORE", "LIMIT", "GUARANTEE", "PRICING", "PREPARATION", "AGREEMENT",
-            "DISBURSEMENT");
+        .contains("COMPLETENESS", "REVIEW", "SCORE", "LIMIT", "GUARANTEE", "PRICING", "REPAYMENT_PLAN", "PREPARATION",
+            "AGREEMENT", "DISBURSEMENT", "REPAYMENT_SCHEDULE");
+    // the plan proposed after pricing is the one the analyst kept, signed and disbursed
+    String plan = detail.at("/results/REPAYMENT_PLAN/result/proposedMethod").asText();
+    assertThat(plan).isNotBlank();
+    assertThat(detail.at("/results/PREPARATION/result/repaymentMethod").asText()).isEqualTo(plan);
+    assertThat(detail.at("/results/AGREEMENT/result/repaymentPlan/method").asText()).isEqualTo(plan);
+    assertThat(detail.at("/results/REPAYMENT_SCHEDULE/result/schedule/periods").size()).isPositive();
     assertThat(detail.at("/results/REVIEW/result/outcome").asText()).isEqualTo("PASS");
     assertThat(detail.at("/results/SCORE/policyVersion").asText()).isNotBlank();
     assertThat(detail.at("/results/PRICING/result/finalRateBp").asInt()).isPositive();
@@ -130,7 +136,7 @@ class LoanApprovalEndToEndTest {
         .containsExactlyInAnyOrder("ho1", "ho2", "ho3", "ho4", "ho5");
     assertThat(secondRound).extracting(a -> a.path("seat").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
     assertThat(secondRound).extracting(a -> a.path("comment").asText())
-        .containsExactlyInAnyOrder("同意0", "同意1", "同意2", "同意3", "同意4");
+        .containsExactlyInAnyOrder("同意，按方案执行0", "同意，按方案执行1", "同意，按方案执行2", "同意，按方案执行3", "同意，按方案执行4");
     approvals.forEach(a -> {
       assertThat(a.path("group").asText()).isEqualTo("head-office-approver");
       assertThat(a.path("authorityLevel").asText()).isEqualTo("HEAD_OFFICE_CREDIT_COMMITTEE");
