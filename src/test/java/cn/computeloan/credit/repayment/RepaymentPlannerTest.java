@@ -42,7 +42,11 @@ class RepaymentPlannerTest {
     PlanOption ep = p.option(RepaymentMethod.EQUAL_PRINCIPAL).orElseThrow();
     assertThat(ep.periods()).isEqualTo(32);
     assertThat(ep.lowestDscr()).isEqualByComparingTo("1.7464");
+    assertThat(ep.firstPayment()).isEqualByComparingTo("2011021.11");
+    assertThat(p.option(RepaymentMethod.EQUAL_INSTALMENT).orElseThrow().lowestDscr()).isEqualByComparingTo("1.8119");
+    assertThat(p.option(RepaymentMethod.INTEREST_ONLY_GRACE).orElseThrow().lowestDscr()).isEqualByComparingTo("2.2581");
     // the 30% balloon would leave 2033 at 1.1969: below the minimum
+    assertThat(p.option(RepaymentMethod.BALLOON).orElseThrow().lowestDscr()).isEqualByComparingTo("1.1969");
     assertThat(p.option(RepaymentMethod.BALLOON).orElseThrow().meetsMinimum()).isFalse();
     assertThat(p.reasonEn()).contains("EQUAL_PRINCIPAL", "1.7464");
     assertThat(p.policyVersions()).allMatch(v -> v.matches("(RepaymentMethods|MinimumDscr):v1:\\w{12}"));
@@ -75,7 +79,7 @@ class RepaymentPlannerTest {
     // then: equal principal (1.1890) and equal instalments (1.2336) fall short in 2025; interest only
     // until the facility operates (30 September 2026: 15 months) fits
     assertThat(p.option(RepaymentMethod.EQUAL_PRINCIPAL).orElseThrow().lowestDscr()).isEqualByComparingTo("1.1890");
-    assertThat(p.option(RepaymentMethod.EQUAL_INSTALMENT).orElseThrow().meetsMinimum()).isFalse();
+    assertThat(p.option(RepaymentMethod.EQUAL_INSTALMENT).orElseThrow().lowestDscr()).isEqualByComparingTo("1.2336");
     assertThat(p.proposedMethod()).isEqualTo(RepaymentMethod.INTEREST_ONLY_GRACE);
     PlanOption grace = p.option(RepaymentMethod.INTEREST_ONLY_GRACE).orElseThrow();
     assertThat(grace.terms().graceMonths()).isEqualTo(15);
@@ -105,7 +109,7 @@ class RepaymentPlannerTest {
     assertThat(p.options()).extracting(PlanOption::method).containsExactly(RepaymentMethod.EQUAL_PRINCIPAL,
         RepaymentMethod.EQUAL_INSTALMENT, RepaymentMethod.INTEREST_ONLY_GRACE);
     assertThat(p.options()).allSatisfy(o -> assertThat(o.lowestDscr()).isNegative());
-    assertThat(p.reasonEn()).contains("minimum DSCR 1.25", "the analyst must choose");
+    assertThat(p.reasonEn()).contains("minimum DSCR 1.25", "best: EQUAL_INSTALMENT -2.1218", "the analyst must choose");
     assertThat(p.reasonZh()).contains("请经办人员选择方案");
   }
 
