@@ -49,6 +49,8 @@ class RepaymentMonitoringProcessTest {
   private Instant now;
   private LoanApplication loan;
   private RepaymentSchedule schedule;
+  /** How far the test has moved the engine's clock. */
+  private Duration elapsed = Duration.ZERO;
 
   @BeforeEach
   void deploy() {
@@ -101,8 +103,6 @@ class RepaymentMonitoringProcessTest {
     elapsed = elapsed.plus(by);
     processTestContext.increaseTime(by);
   }
-
-  private Duration elapsed = Duration.ZERO;
 
   private List<RecordedStep> steps(String step) {
     return caseFile.recorded(loan.applicationId(), step);
