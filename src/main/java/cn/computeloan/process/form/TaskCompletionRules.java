@@ -45,7 +45,8 @@ public class TaskCompletionRules {
   private final CamundaClient client;
   private final TaskForms forms;
 
-  public TaskCompletionRules(CamundaClient client, TaskForms forms) {
+  /** Lazy: contexts without a Camunda client (API-only tests) still start; listeners then do not run. */
+  public TaskCompletionRules(@org.springframework.context.annotation.Lazy CamundaClient client, TaskForms forms) {
     this.client = client;
     this.forms = forms;
   }

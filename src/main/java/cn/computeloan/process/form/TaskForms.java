@@ -26,7 +26,7 @@ public class TaskForms {
         }
       });
 
-  public TaskForms(CamundaClient client) {
+  public TaskForms(@org.springframework.context.annotation.Lazy CamundaClient client) {
     this.client = client;
   }
 
