@@ -3,6 +3,8 @@ package cn.computeloan.credit;
 import cn.computeloan.credit.authority.ApprovalAuthorityService;
 import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.credit.decision.PolicyDecisions;
+import cn.computeloan.credit.guarantee.CollateralCheck;
+import cn.computeloan.credit.guarantee.CollateralRevaluation;
 import cn.computeloan.credit.guarantee.GuaranteeResult;
 import cn.computeloan.credit.guarantee.GuaranteeSelector;
 import cn.computeloan.credit.limit.CreditLimitCalculator;
@@ -16,7 +18,9 @@ import cn.computeloan.credit.score.ComputeScorecard;
 import cn.computeloan.credit.score.ScoreResult;
 import cn.computeloan.credit.warning.EarlyWarningResult;
 import cn.computeloan.credit.warning.EarlyWarningService;
+import cn.computeloan.credit.warning.LoanStanding;
 import cn.computeloan.credit.warning.MonitoringSnapshot;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -80,14 +84,13 @@ public final class CreditPolicy {
 
   /** Step 4: guarantee requirement and least-cost proposal. */
   public GuaranteeResult guarantee(LoanApplication app, ScoreResult score, LimitResult limit) {
-    return guarantees.assess(app, score, limit);
+    return guarantees.assess(app, score, limit, parameters());
   }
 
   /** Step 5: pricing. */
   public PricingResult price(LoanApplication app, ScoreResult score, LimitResult limit,
       GuaranteeResult guarantee) {
-    return pricing.price(parameters(), score, limit, guarantee, app.esgRating(),
-        app.previousEsgRating());
+    return pricing.price(parameters(), app, score, limit, guarantee);
   }
 
   /** Step 6: approval authority. */
@@ -98,6 +101,27 @@ public final class CreditPolicy {
   /** Post-loan: early warning for a refreshed snapshot against a baseline. */
   public EarlyWarningResult earlyWarning(MonitoringSnapshot baseline, MonitoringSnapshot current) {
     return earlyWarning.assess(parameters(), baseline, current);
+  }
+
+  /** Post-loan: early warning with the loan's repayments and re-valued collateral. */
+  public EarlyWarningResult earlyWarning(MonitoringSnapshot baseline, MonitoringSnapshot current,
+      LoanStanding standing) {
+    return earlyWarning.assess(parameters(), baseline, current, standing);
+  }
+
+  /** Post-loan: early warning on the loan's standing alone (a repayment check). */
+  public EarlyWarningResult earlyWarning(LoanStanding standing) {
+    return earlyWarning.assess(parameters(), standing);
+  }
+
+  /**
+   * Post-loan: the selected guarantees re-valued {@code monthsSinceApproval} after approval against
+   * the cover {@code outstanding} requires (GPU equipment on its curve, at today's rental market).
+   */
+  public CollateralCheck revalueCollateral(LoanApplication app, List<CollateralCheck.Selected> selected,
+      BigDecimal requiredCoverRatio, BigDecimal outstanding, int monthsSinceApproval, BigDecimal rentalPrice) {
+    return new CollateralRevaluation(decisions).revalue(app, selected, requiredCoverRatio, outstanding,
+        monthsSinceApproval, rentalPrice, parameters().gpuValuationHorizonMonths());
   }
 
   /** Post-loan: early warning against the data the loan was approved on. */
@@ -111,8 +135,8 @@ public final class CreditPolicy {
     ReviewResult r = review.review(app, parameters, today());
     ScoreResult s = scorecard.score(app, r);
     LimitResult l = limits.limit(app, r, s);
-    GuaranteeResult g = guarantees.assess(app, s, l);
-    PricingResult p = pricing.price(parameters, s, l, g, app.esgRating(), app.previousEsgRating());
+    GuaranteeResult g = guarantees.assess(app, s, l, parameters);
+    PricingResult p = pricing.price(parameters, app, s, l, g);
     AuthorityResult a = authority.authority(app.product(), s, l);
     Set<String> versions = new LinkedHashSet<>();
     versions.add(parameters.policyVersion());

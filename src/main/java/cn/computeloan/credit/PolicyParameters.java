@@ -17,6 +17,8 @@ import java.util.Map;
  * @param balanceToleranceCny absolute tolerance for statement identities, CNY
  * @param balanceToleranceRatio tolerance as a share of total assets (the larger tolerance applies)
  * @param maxEsgDiscountBp maximum ESG discount; never above {@link #ESG_DISCOUNT_CEILING_BP}
+ * @param repaymentGraceDays days after a due date before an unpaid instalment is overdue
+ * @param gpuValuationHorizonMonths GPU collateral counts the value it keeps over this many months
  * @param policyVersion version of the decision the values came from
  */
 public record PolicyParameters(
@@ -26,6 +28,8 @@ public record PolicyParameters(
     BigDecimal balanceToleranceCny,
     BigDecimal balanceToleranceRatio,
     int maxEsgDiscountBp,
+    int repaymentGraceDays,
+    int gpuValuationHorizonMonths,
     String policyVersion) {
 
   /** DMN decision id. */
@@ -37,7 +41,7 @@ public record PolicyParameters(
   /** Defaults from the domain reference, for tests that run without DMN. */
   public static PolicyParameters defaults() {
     return new PolicyParameters(
-        300, 350, 60, new BigDecimal("1000"), new BigDecimal("0.001"), 25, "defaults");
+        300, 350, 60, new BigDecimal("1000"), new BigDecimal("0.001"), 25, 3, 12, "defaults");
   }
 
   /** Reads the parameters from the {@code PolicyParameters} decision; missing rows keep defaults. */
@@ -57,6 +61,8 @@ public record PolicyParameters(
         values.getOrDefault("balanceToleranceCny", d.balanceToleranceCny()),
         values.getOrDefault("balanceToleranceRatio", d.balanceToleranceRatio()),
         Math.min(ESG_DISCOUNT_CEILING_BP, intOr(values, "maxEsgDiscountBp", d.maxEsgDiscountBp())),
+        Math.max(0, intOr(values, "repaymentGraceDays", d.repaymentGraceDays())),
+        Math.max(0, intOr(values, "gpuValuationHorizonMonths", d.gpuValuationHorizonMonths())),
         outcome.policyVersion());
   }
 

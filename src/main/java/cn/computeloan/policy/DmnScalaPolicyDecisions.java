@@ -42,7 +42,10 @@ public final class DmnScalaPolicyDecisions implements PolicyDecisions {
           "risk-premium.dmn",
           "esg-discount.dmn",
           "approval-authority.dmn",
-          "early-warning.dmn");
+          "early-warning.dmn",
+          "repayment-plan.dmn",
+          "interest-subsidy.dmn",
+          "gpu-collateral.dmn");
 
   private record LoadedDecision(
       ParsedDmn dmn, String name, String policyVersion, Map<String, Integer> ruleIndexById) {}

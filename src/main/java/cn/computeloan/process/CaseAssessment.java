@@ -8,10 +8,13 @@ import cn.computeloan.credit.model.GuaranteeOffer;
 import cn.computeloan.credit.model.GuaranteeType;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.pricing.PricingResult;
+import cn.computeloan.credit.repayment.PlanProposal;
+import cn.computeloan.credit.repayment.RepaymentPlanner;
 import cn.computeloan.credit.review.ReviewResult;
 import cn.computeloan.credit.score.ScoreResult;
 import io.camunda.client.api.response.ActivatedJob;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,7 @@ public class CaseAssessment {
 
   private final CaseFile caseFile;
   private final CreditPolicy policy;
+  private final RepaymentPlanner planner;
   private final Map<LoanApplication, Derived> derived = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -45,9 +49,27 @@ public class CaseAssessment {
         }
       });
 
-  public CaseAssessment(CaseFile caseFile, CreditPolicy policy) {
+  public CaseAssessment(CaseFile caseFile, CreditPolicy policy, RepaymentPlanner planner) {
     this.caseFile = caseFile;
     this.policy = policy;
+    this.planner = planner;
+  }
+
+  /** The planner, for schedules of signed and disbursed loans. */
+  public RepaymentPlanner planner() {
+    return planner;
+  }
+
+  /**
+   * The repayment plans of the case: its limit and term at the priced rate, with its interest
+   * subsidy, from {@code valueDate} (the planned disbursement).
+   */
+  public PlanProposal repaymentPlan(LoanApplication app, LocalDate valueDate) {
+    Derived d = derive(app);
+    LimitResult limit = policy.limit(app, d.review(), d.score());
+    PricingResult pricing = policy.price(app, d.score(), limit, policy.guarantee(app, d.score(), limit));
+    return planner.propose(app, d.review(), d.score().tier(), limit.approvedAmount(), limit.approvedTermMonths(),
+        pricing.finalRateBp(), pricing.subsidy(), valueDate);
   }
 
   /** The policy, for steps that need no case (early warning). */
@@ -75,9 +97,7 @@ public class CaseAssessment {
       offers.add(new GuaranteeOffer(GuaranteeType.valueOf(String.valueOf(offer.get("type"))),
           (String) offer.get("provider"), new BigDecimal(String.valueOf(offer.get("appraisedValue")))));
     }
-    return new LoanApplication(app.applicationId(), app.applicant(), app.product(), app.requestedAmount(),
-        app.termMonths(), app.projectTotalInvestment(), app.orderContract(), app.statements(),
-        app.computeProfile(), offers, app.esgRating(), app.previousEsgRating());
+    return app.withGuaranteeOffers(offers);
   }
 
   private Derived derive(LoanApplication app) {

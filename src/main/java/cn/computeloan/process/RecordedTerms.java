@@ -27,11 +27,13 @@ public final class RecordedTerms {
    * @param amount the lowest amount an approver of the deciding vote agreed to, never above the limit
    * @param decidingElement the approval task whose seats decided (the last level that voted)
    * @param votes the deciding votes as recorded (approver added)
-   * @param policyVersions the policy versions of the limit, pricing and guarantee steps
+   * @param repaymentPlan the plan the preparer of the deciding round chose, as the plan proposal
+   *     recorded it (method, terms, coverage)
+   * @param policyVersions the policy versions of the limit, pricing, guarantee and plan steps
    */
   public record Agreement(BigDecimal amount, BigDecimal proposedLimit, int termMonths, int rateBp,
       List<Map<String, Object>> guarantees, int round, String decidingElement, List<Map<String, Object>> votes,
-      Map<String, String> policyVersions) {}
+      Map<String, Object> repaymentPlan, Map<String, String> policyVersions) {}
 
   private RecordedTerms() {}
 
@@ -80,12 +82,32 @@ public final class RecordedTerms {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> offers = (List<Map<String, Object>>) guarantee.result().getOrDefault("offers", List.of());
     List<Map<String, Object>> selected = offers.stream().filter(o -> Boolean.TRUE.equals(o.get("selected"))).toList();
+    Map<String, Object> plan = repaymentPlan(caseFile, applicationId, round);
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("LIMIT", limit.policyVersion());
     versions.put("PRICING", pricing.policyVersion());
     versions.put("GUARANTEE", guarantee.policyVersion());
+    versions.put(RecordedPlans.PROPOSAL, latest(caseFile, applicationId, RecordedPlans.PROPOSAL).policyVersion());
     return new Agreement(amount, proposed, integer(limit.result(), "approvedTermMonths", "LIMIT"),
-        integer(pricing.result(), "finalRateBp", "PRICING"), selected, round, deciding, votes, versions);
+        integer(pricing.result(), "finalRateBp", "PRICING"), selected, round, deciding, votes, plan, versions);
+  }
+
+  /**
+   * The plan the credit proposal of {@code round} chose, as the plan proposal recorded it. A loan is
+   * never signed without its repayment plan: no choice, or a choice the proposal does not offer, is a
+   * technical failure (an incident).
+   */
+  static Map<String, Object> repaymentPlan(CaseFile caseFile, String applicationId, int round) {
+    Object method = caseFile.recorded(applicationId, "PREPARATION").stream()
+        .filter(p -> p.result().get("round") instanceof Number n && n.intValue() == round)
+        .reduce((first, second) -> second).map(p -> p.result().get("repaymentMethod")).orElse(null);
+    Map<String, Object> option = method == null ? null
+        : RecordedPlans.availableOptions(caseFile, applicationId).get(method.toString());
+    if (option == null) {
+      throw new IllegalStateException(applicationId + ": the credit proposal of round " + round
+          + " chose no repayment plan the recorded plan proposal offers (" + method + "): nothing is signed without one");
+    }
+    return option;
   }
 
   private static boolean sameVote(RecordedStep a, RecordedStep b) {

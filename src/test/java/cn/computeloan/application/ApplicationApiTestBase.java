@@ -124,6 +124,10 @@ abstract class ApplicationApiTestBase extends ApplicationIntegrationTest {
       "/computeProfile/gpuCount, '-3', computeProfile.gpuCount, NEGATIVE_VALUE",
       "/guaranteeOffers/0/type, 'HANDSHAKE', guaranteeOffers[0].type, UNKNOWN_VALUE",
       "/esgRating, 'Z', esgRating, UNKNOWN_VALUE",
+      "/orderContract/paymentDate, 'soon', orderContract.paymentDate, INVALID_TYPE",
+      "/interestSubsidyProgramme, 'sci tech', interestSubsidyProgramme, INVALID_FORMAT",
+      "/projectOperationDate, '2027-01-01', projectOperationDate, NOT_APPLICABLE",
+      "/guaranteeOffers/3/equipment, 'H800', guaranteeOffers[3].equipment, INVALID_TYPE",
   })
   void shouldNameEachInvalidField(String pointer, String value, String field, String code) {
     // given
@@ -151,6 +155,30 @@ abstract class ApplicationApiTestBase extends ApplicationIntegrationTest {
       }
     });
     assertThat(codes).contains(code);
+    assertThat(countApplications()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldNameEachInvalidFieldOfTheProjectPlanAndTheGpuCollateral() {
+    // given: the data-centre project loan with a bad projected cash flow and bad GPU hardware
+    String body = sample(TestData.DATA_CENTRE, n -> {
+      ((ObjectNode) n.withArray("projectCashFlows").get(0)).put("year", "next");
+      ((ObjectNode) n.withArray("projectCashFlows").get(1)).put("year", 2025);
+      ((ObjectNode) n.withArray("guaranteeOffers").get(1).get("equipment")).put("gpuGeneration", "H100")
+          .put("ageMonths", 400);
+    });
+    long before = countApplications();
+
+    // when
+    Response r = submit(body);
+
+    // then: each field named, nothing stored
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    Map<String, String> errors = new java.util.HashMap<>();
+    r.json().path("errors").forEach(e -> errors.putIfAbsent(e.path("field").asText(), e.path("code").asText()));
+    assertThat(errors).containsEntry("projectCashFlows[0].year", "INVALID_TYPE")
+        .containsEntry("guaranteeOffers[1].equipment.gpuGeneration", "UNKNOWN_VALUE")
+        .containsEntry("guaranteeOffers[1].equipment.ageMonths", "OUT_OF_RANGE");
     assertThat(countApplications()).isEqualTo(before);
   }
 

@@ -103,8 +103,14 @@ class LoanApprovalEndToEndTest {
             d -> d.path("status").asText().equals("DISBURSED"));
     assertThat(detail.path("tier").asText()).isEqualTo("A");
     assertThat(detail.path("results").fieldNames()).toIterable()
-        .contains("COMPLETENESS", "REVIEW", "SCORE", "LIMIT", "GUARANTEE", "PRICING", "PREPARATION", "AGREEMENT",
-            "DISBURSEMENT");
+        .contains("COMPLETENESS", "REVIEW", "SCORE", "LIMIT", "GUARANTEE", "PRICING", "REPAYMENT_PLAN", "PREPARATION",
+            "AGREEMENT", "DISBURSEMENT", "REPAYMENT_SCHEDULE");
+    // the plan proposed after pricing is the one the analyst kept, signed and disbursed
+    String plan = detail.at("/results/REPAYMENT_PLAN/result/proposedMethod").asText();
+    assertThat(plan).isNotBlank();
+    assertThat(detail.at("/results/PREPARATION/result/repaymentMethod").asText()).isEqualTo(plan);
+    assertThat(detail.at("/results/AGREEMENT/result/repaymentPlan/method").asText()).isEqualTo(plan);
+    assertThat(detail.at("/results/REPAYMENT_SCHEDULE/result/schedule/periods").size()).isPositive();
     assertThat(detail.at("/results/REVIEW/result/outcome").asText()).isEqualTo("PASS");
     assertThat(detail.at("/results/SCORE/policyVersion").asText()).isNotBlank();
     assertThat(detail.at("/results/PRICING/result/finalRateBp").asInt()).isPositive();

@@ -49,8 +49,8 @@ class CreditPolicyTest {
     assertThat(e.limit().approvedTermMonths()).isEqualTo(96);
     assertThat(e.guarantee().requiredCover()).isEqualByComparingTo("44480000");
     assertThat(e.guarantee().selectedOffers()).extracting(OfferValuation::type)
-        .containsExactly(GuaranteeType.MORTGAGE, GuaranteeType.EQUIPMENT_MORTGAGE);
-    assertThat(e.guarantee().selectedCost()).isEqualByComparingTo("268000");
+        .containsExactly(GuaranteeType.MORTGAGE, GuaranteeType.EQUIPMENT_MORTGAGE, GuaranteeType.PLEDGE);
+    assertThat(e.guarantee().selectedCost()).isEqualByComparingTo("281000");
     assertThat(e.pricing().baseRateName()).isEqualTo("LPR_5Y");
     assertThat(e.finalRateBp()).isEqualTo(385);
     assertThat(e.pricing().esgDiscountBp()).isEqualTo(25);
@@ -73,7 +73,8 @@ class CreditPolicyTest {
   @Test
   void everyStepCarriesInputsRulesAndVersions() {
     PolicyEvaluation e = policy.evaluateAll(TestData.sample(TestData.AIGC));
-    assertThat(e.policyVersions()).hasSize(11).allMatch(v -> v.matches("\\w+:v1:[0-9a-f]{12}"));
+    assertThat(e.policyVersions()).hasSize(11).allMatch(v -> v.matches("\\w+:v[12]:[0-9a-f]{12}"))
+        .anyMatch(v -> v.startsWith("PolicyParameters:v2:"));
     assertThat(e.review().inputs()).isNotEmpty();
     assertThat(e.score().firedRules()).hasSize(12);
     assertThat(e.limit().firedRules()).isNotEmpty();

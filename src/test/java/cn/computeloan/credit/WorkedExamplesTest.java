@@ -73,11 +73,29 @@ class WorkedExamplesTest {
     assertThat(e.limit().caps().get(1).amount()).isEqualByComparingTo("64000000");
     assertThat(e.guarantee().offers()).extracting(OfferValuation::cost)
         .extracting(BigDecimal::toPlainString).containsExactly("85000.00", "183000.00", "13000.00");
-    assertThat(e.guarantee().selectedCover()).isEqualByComparingTo("52000000");
-    assertThat(e.guarantee().achievedCoverRatio()).isEqualByComparingTo("0.9353");
+    // GPU servers: Hopper, 6 months old, valued 12 months ahead on its 48-month line, 70% haircut for the rental trend
+    assertThat(e.guarantee().equipmentValuations()).singleElement().satisfies(v -> {
+      assertThat(v.residualAtAppraisal()).isEqualByComparingTo("0.875");
+      assertThat(v.residualAtHorizon()).isEqualByComparingTo("0.625");
+      assertThat(v.depreciationFactor()).isEqualByComparingTo("0.7143");
+      assertThat(v.marketTrend()).isEqualByComparingTo("-0.2353");
+      assertThat(v.borrowerGap()).isEqualByComparingTo("-0.1154");
+      assertThat(v.haircut()).isEqualByComparingTo("0.70");
+      assertThat(v.coverValue()).isEqualByComparingTo("12857400");
+    });
+    assertThat(e.guarantee().offers()).extracting(OfferValuation::coverValue)
+        .extracting(BigDecimal::toPlainString).containsExactly("28000000.00", "12857400.00", "10800000.00");
+    assertThat(e.guarantee().selectedCover()).isEqualByComparingTo("51657400");
+    assertThat(e.guarantee().selectedCost()).isEqualByComparingTo("281000");
+    assertThat(e.guarantee().achievedCoverRatio()).isEqualByComparingTo("0.9291");
     assertThat(e.pricing().riskPremiumBp()).isEqualTo(60);
     assertThat(e.pricing().esgNotchChange()).isEqualTo(1);
-    assertThat(rows(e.pricing().firedRules())).containsExactly("RiskPremium#2", "EsgDiscount#2");
+    assertThat(rows(e.pricing().firedRules())).containsExactly("RiskPremium#2", "EsgDiscount#2",
+        "InterestSubsidy#1");
+    // the sci-tech compute subsidy pays half the interest: 385 bp contract rate, 193 bp off, 192 bp paid
+    assertThat(e.pricing().subsidy().eligible()).isTrue();
+    assertThat(e.pricing().subsidy().subsidyBp()).isEqualTo(193);
+    assertThat(e.pricing().effectiveRateBp()).isEqualTo(192);
     assertThat(e.authority().requiredApprovals()).isEqualTo(5);
     assertThat(rows(e.authority().firedRules())).containsExactly("ApprovalAuthority#2");
   }
@@ -126,7 +144,7 @@ class WorkedExamplesTest {
       for (Step step : steps) {
         assertThat(step.inputs()).as(sample + " " + step.name()).isNotEmpty();
         assertThat(step.versions()).as(sample + " " + step.name()).isNotEmpty()
-            .allMatch(v -> v.matches("\\w+:v1:[0-9a-f]{12}"));
+            .allMatch(v -> v.matches("\\w+:v[12]:[0-9a-f]{12}"));
         assertThat(e.policyVersions()).containsAll(step.versions());
         assertThat(step.fired()).as(sample + " " + step.name()).allSatisfy(f -> {
           assertThat(step.versions()).anyMatch(v -> v.startsWith(f.decisionId() + ":"));

@@ -20,7 +20,8 @@ class DmnScalaPolicyDecisionsTest {
         .containsExactlyInAnyOrder(
             "PolicyParameters", "ReviewThresholds", "ComputeScorecard", "ComputeTier",
             "ProductLimits", "TierLimitShare", "GuaranteeRequirement", "CollateralHaircut",
-            "RiskPremium", "EsgDiscount", "ApprovalAuthority", "EarlyWarning");
+            "RiskPremium", "EsgDiscount", "ApprovalAuthority", "EarlyWarning", "RepaymentMethods",
+            "MinimumDscr", "InterestSubsidy", "GpuCollateral", "GpuRentalHaircut");
   }
 
   @Test

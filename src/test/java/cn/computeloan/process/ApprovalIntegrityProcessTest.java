@@ -45,7 +45,8 @@ class ApprovalIntegrityProcessTest {
     fixture.complete(fixture.task(instance, "Task_ReviewReferredCase"), "analyst.chen",
         Map.of("decision", "APPROVE", "comment", "亏损系研发投入所致，订单充足，同意继续。"));
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), "analyst.li",
-        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。"));
+        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。",
+            "repaymentMethod", "EQUAL_PRINCIPAL"));
     return instance;
   }
 

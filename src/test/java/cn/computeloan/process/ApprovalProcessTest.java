@@ -41,7 +41,8 @@ class ApprovalProcessTest {
 
   private void prepare(ProcessInstanceEvent instance, String analyst) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), analyst,
-        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。"));
+        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。",
+            "repaymentMethod", "EQUAL_PRINCIPAL"));
   }
 
   @Test

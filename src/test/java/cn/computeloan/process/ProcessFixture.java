@@ -73,6 +73,25 @@ final class ProcessFixture {
     return EmbeddedEngineExtension.start().getBean(InMemoryMonitoringIndicators.class);
   }
 
+  static cn.computeloan.process.casefile.InMemoryRepaymentLedger ledger() {
+    return EmbeddedEngineExtension.start().getBean(cn.computeloan.process.casefile.InMemoryRepaymentLedger.class);
+  }
+
+  /** A variable of the user task (its own scope first), as JSON text. */
+  String taskVariable(UserTask task, String name) {
+    return client.newUserTaskVariableSearchRequest(task.getUserTaskKey()).filter(f -> f.name(name)).withFullValues()
+        .send().join().items().stream().map(io.camunda.client.api.search.response.Variable::getValue).findFirst()
+        .orElse(null);
+  }
+
+  /** A variable of the process instance's root scope, as JSON text. */
+  String processVariable(long processInstanceKey, String name) {
+    return client.newVariableSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey).name(name))
+        .withFullValues().send().join().items().stream().map(io.camunda.client.api.search.response.Variable::getValue)
+        .findFirst().orElse(null);
+  }
+
   /** Every resource of bpmn/ and forms/ (CPT purges the engine between tests). */
   static List<Resource> resources() {
     try {

@@ -45,7 +45,8 @@ class TaskEscalationProcessTest {
 
   private void prepare(ProcessInstanceEvent instance) {
     fixture.complete(fixture.task(instance, "Task_PrepareCreditProposal"), "analyst.li",
-        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。"));
+        Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。",
+            "repaymentMethod", "EQUAL_PRINCIPAL"));
   }
 
   private void acceptReferral(ProcessInstanceEvent instance) {
@@ -99,7 +100,7 @@ class TaskEscalationProcessTest {
 
     // the risk manager prepares the proposal, and the case goes on to the head office
     fixture.complete(movedUp, "risk.zhang", Map.of("recommendation", "APPROVE",
-        "proposalSummary", "逾期接手：算力利用率高，订单充足，现金流稳定，建议批准。"));
+        "proposalSummary", "逾期接手：算力利用率高，订单充足，现金流稳定，建议批准。", "repaymentMethod", "EQUAL_PRINCIPAL"));
     assertThat(fixture.tasks(instance.getProcessInstanceKey(), "Task_ApproveAtHeadOffice", 5)).hasSize(5);
     assertThat(caseFile.actors(app.applicationId(), "PREPARATION")).containsExactly("risk.zhang");
     assertThat(instance).hasTerminatedElements("Task_PrepareCreditProposal")

@@ -1,5 +1,6 @@
 package cn.computeloan.application.api;
 
+import cn.computeloan.application.PaymentService;
 import cn.computeloan.application.SubmissionService;
 import cn.computeloan.credit.Violation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,6 +127,18 @@ public class ApplicationProblems {
   ResponseEntity<ProblemDetail> inProgress(SubmissionService.SubmissionInProgressException e) {
     ProblemDetail p = problem(HttpStatus.CONFLICT, "Submission in progress", e.getMessage(), "submission-in-progress");
     return ResponseEntity.status(409).header("Retry-After", "1").contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+  }
+
+  @ExceptionHandler(PaymentService.PaymentIdConflictException.class)
+  ResponseEntity<ProblemDetail> paymentIdConflict(PaymentService.PaymentIdConflictException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "Payment id reused", e.getMessage(), "payment-id-reused");
+    p.setProperty("errors", List.of(new Violation("paymentId", "CONFLICT", e.getMessage())));
+    return answer(p);
+  }
+
+  @ExceptionHandler(PaymentService.NotDisbursedException.class)
+  ResponseEntity<ProblemDetail> notDisbursed(PaymentService.NotDisbursedException e) {
+    return answer(problem(HttpStatus.CONFLICT, "Loan not disbursed", e.getMessage(), "not-disbursed"));
   }
 
   @ExceptionHandler(SubmissionService.BusyException.class)

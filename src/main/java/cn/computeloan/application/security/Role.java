@@ -18,10 +18,20 @@ public enum Role {
   AUDITOR,
   ADMIN,
   /** The application's own Camunda client (job workers, process start); never a person. */
-  ENGINE_CLIENT;
+  ENGINE_CLIENT,
+  /**
+   * The bank's core banking system: reports repayments ({@code /api/applications/{id}/payments})
+   * and nothing else; a technical account, never a person.
+   */
+  CORE_BANKING;
 
   /** The nine roles people have. */
   public static List<Role> staff() {
+    return Arrays.stream(values()).filter(r -> r != ENGINE_CLIENT && r != CORE_BANKING).toList();
+  }
+
+  /** Roles configuration and the identity provider may grant: people's, and the core banking system's. */
+  public static List<Role> grantable() {
     return Arrays.stream(values()).filter(r -> r != ENGINE_CLIENT).toList();
   }
 

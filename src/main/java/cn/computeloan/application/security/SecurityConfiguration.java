@@ -187,6 +187,10 @@ public class SecurityConfiguration {
             .requestMatchers("/api/applications/*/audit", "/api/applications/*/audit/**").hasRole(Role.AUDITOR.name())
             .requestMatchers(HttpMethod.POST, "/api/applications/*/documents")
             .hasAnyRole(Role.INTAKE_OFFICER.name(), Role.CREDIT_ANALYST.name(), Role.ACCOUNT_MANAGER.name())
+            // repayments: reported by the core banking system only; read by staff and by it
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/payments").hasRole(Role.CORE_BANKING.name())
+            .requestMatchers(HttpMethod.GET, "/api/applications/*/payments")
+            .hasAnyRole(with(staff, Role.CORE_BANKING))
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(staff)
             // The /v2 rules again: the engine API chain above serves /v2, these stay as a fallback.
             .requestMatchers(HttpMethod.PATCH, "/v2/user-tasks/*").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
@@ -234,18 +238,25 @@ public class SecurityConfiguration {
   }
 
   private static String[] withEngineClient(String[] staff) {
-    String[] all = java.util.Arrays.copyOf(staff, staff.length + 1);
-    all[staff.length] = Role.ENGINE_CLIENT.name();
+    return with(staff, Role.ENGINE_CLIENT);
+  }
+
+  private static String[] with(String[] roles, Role role) {
+    String[] all = java.util.Arrays.copyOf(roles, roles.length + 1);
+    all[roles.length] = role.name();
     return all;
   }
 
-  /** Maps the identity provider's roles claim to {@link Role}s; unknown names are ignored. */
+  /**
+   * Maps the identity provider's roles claim to {@link Role}s (people's, and the core banking
+   * system's for its client); unknown names and {@code ENGINE_CLIENT} are ignored.
+   */
   static Converter<Jwt, AbstractAuthenticationToken> roleConverter(SecurityProperties.Oidc oidc) {
     return jwt -> {
       Object claim = jwt.getClaims().get(oidc.rolesClaim());
       List<GrantedAuthority> authorities = claim instanceof Collection<?> names
           ? names.stream().map(String::valueOf)
-              .filter(n -> Role.staff().stream().anyMatch(r -> r.name().equals(n)))
+              .filter(n -> Role.grantable().stream().anyMatch(r -> r.name().equals(n)))
               .map(n -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + n)).toList()
           : List.of();
       String name = jwt.getClaimAsString(oidc.usernameClaim());

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param requirementMet whether the selection covers the requirement
  * @param shortfall missing cover, CNY (0 when met)
  * @param shortfallOptions how much of each type would close the shortfall
+ * @param equipmentValuations how each GPU equipment mortgage was valued (depreciation curve, rental
+ *     prices); other offers use their type's flat haircut
  * @param inputs inputs used
  * @param firedRules requirement and haircut rules that fired
  * @param policyVersions versions of {@code GuaranteeRequirement} and {@code CollateralHaircut}
@@ -35,6 +37,7 @@ public record GuaranteeResult(
     boolean requirementMet,
     BigDecimal shortfall,
     List<ShortfallOption> shortfallOptions,
+    List<EquipmentValuation> equipmentValuations,
     Map<String, Object> inputs,
     List<FiredRule> firedRules,
     List<String> policyVersions) {

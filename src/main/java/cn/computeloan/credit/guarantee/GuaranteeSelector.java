@@ -3,6 +3,7 @@ package cn.computeloan.credit.guarantee;
 import static cn.computeloan.credit.Money.cny;
 
 import cn.computeloan.credit.FiredRule;
+import cn.computeloan.credit.PolicyParameters;
 import cn.computeloan.credit.decision.DecisionOutcome;
 import cn.computeloan.credit.decision.PolicyDecisions;
 import cn.computeloan.credit.limit.LimitResult;
@@ -36,19 +37,29 @@ public final class GuaranteeSelector {
   public static final int MAX_COMBINED_OFFERS = 16;
 
   private final PolicyDecisions decisions;
+  private final GpuCollateralValuer gpu;
 
   /** Creates the selector on the given decisions. */
   public GuaranteeSelector(PolicyDecisions decisions) {
     this.decisions = decisions;
+    this.gpu = new GpuCollateralValuer(decisions);
   }
 
   /** Requirement and proposal for the application, its tier and its proposed limit. */
-  public GuaranteeResult assess(LoanApplication app, ScoreResult score, LimitResult limit) {
-    return assess(app, score.tier(), limit.approvedAmount());
+  public GuaranteeResult assess(LoanApplication app, ScoreResult score, LimitResult limit,
+      PolicyParameters parameters) {
+    return assess(app, score.tier(), limit.approvedAmount(), parameters.gpuValuationHorizonMonths());
   }
 
-  /** Requirement and proposal for a tier and a limit. */
+  /** Requirement and proposal for a tier and a limit (GPU horizon from the parameters table if needed). */
   public GuaranteeResult assess(LoanApplication app, Tier tier, BigDecimal limit) {
+    boolean gpuOffers = app.guaranteeOffers().stream().anyMatch(GpuCollateralValuer::applies);
+    // the parameters table is read only when a GPU offer needs its horizon
+    return assess(app, tier, limit, gpuOffers ? PolicyParameters.load(decisions).gpuValuationHorizonMonths() : 0);
+  }
+
+  /** Requirement and proposal for a tier and a limit, GPU collateral valued over {@code horizonMonths}. */
+  public GuaranteeResult assess(LoanApplication app, Tier tier, BigDecimal limit, int horizonMonths) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("tier", tier.name());
     inputs.put("product", String.valueOf(app.product()));
@@ -70,7 +81,8 @@ public final class GuaranteeSelector {
         lookUp(type, terms, fired, versions);
       }
     }
-    List<OfferValuation> valued = value(app.guaranteeOffers(), terms);
+    List<EquipmentValuation> equipment = new ArrayList<>();
+    List<OfferValuation> valued = value(app, terms, horizonMonths, equipment, fired, versions);
     boolean[] chosen = choose(valued, required);
     boolean met = chosen != null;
     if (!met) {
@@ -104,7 +116,7 @@ public final class GuaranteeSelector {
     }
     return new GuaranteeResult(cny(limit), ratio, required, pureCredit, List.copyOf(offers),
         cny(cover), cny(cost), achieved, met, shortfall, options(shortfall, terms),
-        inputs, List.copyOf(fired), List.copyOf(versions));
+        List.copyOf(equipment), inputs, List.copyOf(fired), List.copyOf(versions));
   }
 
   /**
@@ -132,8 +144,10 @@ public final class GuaranteeSelector {
     return app.guaranteeOffers().stream().anyMatch(o -> o != null && o.type() == type);
   }
 
-  private static List<OfferValuation> value(List<GuaranteeOffer> offers,
-      Map<GuaranteeType, CollateralTerms> terms) {
+  private List<OfferValuation> value(LoanApplication app, Map<GuaranteeType, CollateralTerms> terms,
+      int horizonMonths, List<EquipmentValuation> equipment, List<FiredRule> fired, List<String> versions) {
+    List<GuaranteeOffer> offers = app.guaranteeOffers();
+    BigDecimal rentalPrice = app.computeProfile() == null ? null : app.computeProfile().rentalPricePerGpuHour();
     List<OfferValuation> valued = new ArrayList<>();
     for (int i = 0; i < offers.size(); i++) {
       GuaranteeOffer offer = offers.get(i);
@@ -144,11 +158,21 @@ public final class GuaranteeSelector {
       CollateralTerms t = terms.get(offer.type());
       BigDecimal appraised = offer.appraisedValue() == null || offer.appraisedValue().signum() < 0
           ? BigDecimal.ZERO : offer.appraisedValue();
+      BigDecimal haircut = t.haircut();
       BigDecimal coverValue = cny(appraised.multiply(BigDecimal.ONE.subtract(t.haircut()))
           .max(BigDecimal.ZERO));
+      if (GpuCollateralValuer.applies(offer)) {
+        // GPU servers: the generation's curve and the rental market replace the flat haircut
+        GpuCollateralValuer.Result r = gpu.value(i, offer, rentalPrice, 0, horizonMonths);
+        equipment.add(r.valuation());
+        fired.addAll(r.firedRules());
+        r.policyVersions().stream().filter(v -> !versions.contains(v)).forEach(versions::add);
+        haircut = r.valuation().effectiveHaircut();
+        coverValue = r.valuation().coverValue();
+      }
       BigDecimal cost = cny(t.fixedCostCny().add(appraised.multiply(t.costRate())));
       valued.add(new OfferValuation(i, offer.type(), offer.provider(), cny(appraised),
-          t.haircut(), coverValue, cost, false));
+          haircut, coverValue, cost, false));
     }
     return valued;
   }

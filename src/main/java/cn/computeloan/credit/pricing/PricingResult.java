@@ -12,12 +12,15 @@ import java.util.Map;
  * @param baseRateBp the LPR used (a policy parameter)
  * @param riskPremiumBp premium by tier and achieved guarantee cover
  * @param esgDiscountBp ESG-linked discount, 0..25
- * @param finalRateBp the proposed annual rate
+ * @param finalRateBp the proposed annual rate: the bank's contract rate
+ * @param subsidy the interest subsidy (贴息) the application names, with its eligibility; null if none
+ * @param effectiveRateBp what the borrower pays while an eligible subsidy runs: {@code finalRateBp -
+ *     subsidy.subsidyBp}; {@code finalRateBp} without one
  * @param esgNotchChange ESG notches gained since the previous rating (negative = downgrade)
  * @param inputs inputs used
  * @param firedRules premium and discount rules that fired
  * @param policyVersions versions of {@code PolicyParameters}, {@code RiskPremium}, {@code
- *     EsgDiscount}
+ *     EsgDiscount} and, with a subsidy, {@code InterestSubsidy}
  */
 public record PricingResult(
     String baseRateName,
@@ -25,6 +28,8 @@ public record PricingResult(
     int riskPremiumBp,
     int esgDiscountBp,
     int finalRateBp,
+    InterestSubsidy subsidy,
+    int effectiveRateBp,
     int esgNotchChange,
     Map<String, Object> inputs,
     List<FiredRule> firedRules,

@@ -4,12 +4,14 @@ import cn.computeloan.credit.InputLimits;
 import cn.computeloan.credit.Violation;
 import cn.computeloan.credit.model.Applicant;
 import cn.computeloan.credit.model.ComputeProfile;
+import cn.computeloan.credit.model.EquipmentCollateral;
 import cn.computeloan.credit.model.FiscalYearStatements;
 import cn.computeloan.credit.model.GuaranteeOffer;
 import cn.computeloan.credit.model.GuaranteeType;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.model.OrderContract;
 import cn.computeloan.credit.model.Product;
+import cn.computeloan.credit.model.ProjectCashFlow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +27,12 @@ public final class ApplicationValidator {
 
   /** At most three fiscal years are reviewed. */
   public static final int MAX_YEARS = 3;
+  /** At most this many years of projected project cash flow (a 120-month loan spans 11). */
+  public static final int MAX_PROJECT_YEARS = 15;
+  /** GPU hardware older than this (months) is not valued as collateral. */
+  public static final int MAX_EQUIPMENT_AGE_MONTHS = 240;
+  /** A subsidy programme code as the {@code InterestSubsidy} table names it. */
+  private static final java.util.regex.Pattern PROGRAMME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
   private ApplicationValidator() {}
 
@@ -46,6 +54,11 @@ public final class ApplicationValidator {
     }
     if (app.product() == Product.ORDER_FINANCING) {
       order(v, app.orderContract());
+    }
+    project(v, app);
+    if (app.interestSubsidyProgramme() != null && !PROGRAMME.matcher(app.interestSubsidyProgramme()).matches()) {
+      v.add(new Violation("interestSubsidyProgramme", "INVALID_FORMAT",
+          "must be a programme code: a capital letter, then up to 39 capital letters, digits or '_'"));
     }
     statementYears(v, app.statements());
     profile(v, app.computeProfile());
@@ -135,6 +148,62 @@ public final class ApplicationValidator {
     positive(v, "orderContract.amount", o.amount());
   }
 
+  /** The project's plan (operation date, projected cash flow) belongs to project loans only. */
+  private static void project(List<Violation> v, LoanApplication app) {
+    boolean project = app.product() == Product.PROJECT;
+    if (!project && app.projectOperationDate() != null) {
+      v.add(new Violation("projectOperationDate", "NOT_APPLICABLE", "only project loans have an operation date"));
+    }
+    if (!project && !app.projectCashFlows().isEmpty()) {
+      v.add(new Violation("projectCashFlows", "NOT_APPLICABLE", "only project loans have projected cash flows"));
+      return;
+    }
+    if (app.projectCashFlows().size() > MAX_PROJECT_YEARS) {
+      v.add(new Violation("projectCashFlows", "TOO_MANY", "at most " + MAX_PROJECT_YEARS + " years"));
+      return;
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < app.projectCashFlows().size(); i++) {
+      ProjectCashFlow p = app.projectCashFlows().get(i);
+      String path = "projectCashFlows[" + i + "]";
+      if (p == null) {
+        v.add(new Violation(path, "REQUIRED", "year is empty"));
+        continue;
+      }
+      if (p.year() < 2000 || p.year() > 2100) {
+        v.add(new Violation(path + ".year", "OUT_OF_RANGE", "must be a calendar year between 2000 and 2100"));
+      } else if (!seen.add(p.year())) {
+        v.add(new Violation(path + ".year", "DUPLICATE_YEAR", "year " + p.year() + " appears twice"));
+      }
+      if (p.operatingCashFlow() == null) {
+        v.add(new Violation(path + ".operatingCashFlow", "REQUIRED", "value is required"));
+      }
+    }
+  }
+
+  private static void equipment(List<Violation> v, String path, GuaranteeOffer o) {
+    EquipmentCollateral e = o.equipment();
+    if (e == null) {
+      return;
+    }
+    if (o.type() != GuaranteeType.EQUIPMENT_MORTGAGE) {
+      v.add(new Violation(path + ".equipment", "NOT_APPLICABLE", "only an equipment mortgage has GPU hardware"));
+      return;
+    }
+    if (e.gpuGeneration() == null) {
+      v.add(new Violation(path + ".equipment.gpuGeneration", "REQUIRED", "GPU generation is required"));
+    }
+    if (e.ageMonths() == null) {
+      v.add(new Violation(path + ".equipment.ageMonths", "REQUIRED", "age in months is required"));
+    } else if (e.ageMonths() < 0 || e.ageMonths() > MAX_EQUIPMENT_AGE_MONTHS) {
+      v.add(new Violation(path + ".equipment.ageMonths", "OUT_OF_RANGE",
+          "must be between 0 and " + MAX_EQUIPMENT_AGE_MONTHS + " months"));
+    }
+    if (e.gpuCount() != null && (e.gpuCount() < 1 || e.gpuCount() > 1_000_000)) {
+      v.add(new Violation(path + ".equipment.gpuCount", "OUT_OF_RANGE", "must be between 1 and 1,000,000"));
+    }
+  }
+
   private static void statementYears(List<Violation> v, List<FiscalYearStatements> years) {
     if (years.isEmpty()) {
       v.add(new Violation("statements", "REQUIRED", "one to three fiscal years are required"));
@@ -195,6 +264,7 @@ public final class ApplicationValidator {
       }
     }
     text(v, path + ".provider", o.provider(), InputLimits.NAME);
+    equipment(v, path, o);
   }
 
   /** A name or reference: at most {@code max} characters, none of them a control character. */

@@ -35,6 +35,11 @@ public final class EarlyWarningService {
   /** DMN decision id. */
   public static final String DECISION = "EarlyWarning";
 
+  /** The table's inputs that come from the borrower's figures (the others from the loan's standing). */
+  static final List<String> SNAPSHOT_INPUTS = List.of("orderBacklogChange", "revenueChange", "netMarginChange",
+      "rdExpenseChange", "coreTeamChange", "utilisationChange", "rentalPriceChange", "debtToAsset", "currentRatio",
+      "profitable", "dscr", "cashRunwayMonths");
+
   private final PolicyDecisions decisions;
 
   /** Creates the service on the given decisions. */
@@ -53,6 +58,21 @@ public final class EarlyWarningService {
   /** Assesses the current snapshot against the baseline. */
   public EarlyWarningResult assess(PolicyParameters parameters, MonitoringSnapshot baseline,
       MonitoringSnapshot current) {
+    return assess(parameters, baseline, current, LoanStanding.UNKNOWN);
+  }
+
+  /** The loan's standing alone (a repayment check between two quarterly assessments). */
+  public EarlyWarningResult assess(PolicyParameters parameters, LoanStanding standing) {
+    Map<String, Object> in = new LinkedHashMap<>();
+    for (String input : SNAPSHOT_INPUTS) {
+      in.put(input, null);
+    }
+    return evaluate(parameters, in, standing, List.of());
+  }
+
+  /** Assesses the current snapshot against the baseline, with the loan's repayments and collateral. */
+  public EarlyWarningResult assess(PolicyParameters parameters, MonitoringSnapshot baseline,
+      MonitoringSnapshot current, LoanStanding standing) {
     StatementValidator validator = new StatementValidator(parameters);
     List<Violation> violations = new ArrayList<>();
     FiscalYearStatements base = valid(validator, baseline.statements(), "baseline.statements",
@@ -82,7 +102,14 @@ public final class EarlyWarningService {
     in.put("profitable", now == null ? null : now.incomeStatement().netProfit().signum() > 0);
     in.put("dscr", nowRatios == null ? null : nowRatios.debtServiceCoverage());
     in.put("cashRunwayMonths", nowRatios == null ? null : nowRatios.cashRunwayMonths());
+    return evaluate(parameters, in, standing, violations);
+  }
 
+  private EarlyWarningResult evaluate(PolicyParameters parameters, Map<String, Object> in, LoanStanding standing,
+      List<Violation> violations) {
+    LoanStanding s = standing == null ? LoanStanding.UNKNOWN : standing;
+    in.put("daysOverdue", s.daysOverdue());
+    in.put("collateralCoverRatio", s.collateralCoverRatio());
     DecisionOutcome outcome = decisions.evaluate(DECISION, in);
     List<WarningSignal> signals = new ArrayList<>();
     WarningLevel level = WarningLevel.NORMAL;

@@ -2,6 +2,7 @@ package cn.computeloan.process.casefile;
 
 import cn.computeloan.process.CaseFile;
 import cn.computeloan.process.MonitoringIndicators;
+import cn.computeloan.process.RepaymentLedger;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,5 +25,11 @@ public class InMemoryCaseFileConfiguration {
   @ConditionalOnMissingBean(MonitoringIndicators.class)
   public InMemoryMonitoringIndicators inMemoryMonitoringIndicators() {
     return new InMemoryMonitoringIndicators();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(RepaymentLedger.class)
+  public InMemoryRepaymentLedger inMemoryRepaymentLedger() {
+    return new InMemoryRepaymentLedger();
   }
 }

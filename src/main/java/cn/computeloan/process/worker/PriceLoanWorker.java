@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Task_PriceLoan: base rate + risk premium - ESG discount, in basis points. */
+/**
+ * Task_PriceLoan: base rate + risk premium - ESG discount, in basis points; with an interest subsidy,
+ * what the issuer pays and the borrower's effective rate.
+ */
 @Component
 public class PriceLoanWorker {
 
@@ -29,7 +32,11 @@ public class PriceLoanWorker {
     PricingResult p = assessment.pricing(assessment.application(applicationId, additionalGuaranteeOffers));
     caseFile.recordStep(applicationId, "PRICING", p, CaseAssessment.versions(p.policyVersions()), TYPE,
         CaseAssessment.ref(job));
+    var s = p.subsidy();
     return Variables.map("baseRateName", p.baseRateName(), "baseRateBp", p.baseRateBp(), "riskPremiumBp",
-        p.riskPremiumBp(), "esgDiscountBp", p.esgDiscountBp(), "finalRateBp", p.finalRateBp());
+        p.riskPremiumBp(), "esgDiscountBp", p.esgDiscountBp(), "finalRateBp", p.finalRateBp(),
+        "subsidyProgramme", s == null ? null : s.programme(), "subsidyEligible", s != null && s.eligible(),
+        "subsidyIssuer", s == null ? null : s.issuer(), "subsidyBp", s == null ? 0 : s.subsidyBp(),
+        "subsidyReasonZh", s == null ? null : s.reasonZh(), "effectiveRateBp", p.effectiveRateBp());
   }
 }

@@ -28,15 +28,18 @@ public class StartPostLoanMonitoringWorker {
   }
 
   @JobWorker(type = TYPE, fetchVariables = {"applicationId", "approvedAmount", "agreementNumber", "maturityDate",
-      "monitoringInterval"})
+      "monitoringInterval", "nextAssessmentAt", "nextRepaymentCheck", "monitoringEndsAt"})
   public void start(@Variable String applicationId, @Variable BigDecimal approvedAmount,
-      @Variable String agreementNumber, @Variable String maturityDate, @Variable String monitoringInterval) {
+      @Variable String agreementNumber, @Variable String maturityDate, @Variable String monitoringInterval,
+      @Variable(optional = true) String nextAssessmentAt, @Variable(optional = true) String nextRepaymentCheck,
+      @Variable(optional = true) String monitoringEndsAt) {
     try {
       client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(applicationId)
         .messageId(MESSAGE + "-" + applicationId).timeToLive(Duration.ofHours(1))
         .variables(Variables.map("applicationId", applicationId, "approvedAmount", approvedAmount,
             "agreementNumber", agreementNumber, "maturityDate", maturityDate,
-            "monitoringInterval", monitoringInterval))
+            "monitoringInterval", monitoringInterval, "nextAssessmentAt", nextAssessmentAt,
+            "nextRepaymentCheck", nextRepaymentCheck, "monitoringEndsAt", monitoringEndsAt))
           .send().join();
     } catch (ProblemException e) {
       // 409: a message with this id was already published by an earlier attempt of this job

@@ -59,7 +59,7 @@ class PricingServiceTest {
     PolicyParameters p = TestData.PARAMETERS;
     PolicyParameters tight = new PolicyParameters(p.lprOneYearBp(), p.lprFiveYearBp(),
         p.lprFiveYearAboveTermMonths(), p.balanceToleranceCny(), p.balanceToleranceRatio(), 15,
-        "test");
+        p.repaymentGraceDays(), p.gpuValuationHorizonMonths(), "test");
     PricingResult r = pricing.price(tight, Tier.A, 12, BigDecimal.ONE, EsgRating.AAA, EsgRating.AA);
     assertThat(r.esgDiscountBp()).isEqualTo(15);
     assertThat(r.firedRules()).extracting(FiredRule::code).contains("ESG_DISCOUNT_CAPPED");
@@ -70,5 +70,64 @@ class PricingServiceTest {
     assertThat(EsgRating.AA.notchesSince(EsgRating.BBB)).isEqualTo(2);
     assertThat(EsgRating.B.notchesSince(EsgRating.BB)).isEqualTo(-1);
     assertThat(EsgRating.A.notchesSince(null)).isZero();
+  }
+
+  private PricingResult priceWithSubsidy(String programme, String segment, String product) {
+    var app = TestData.sample(TestData.DATA_CENTRE, n -> {
+      n.put("interestSubsidyProgramme", programme).put("product", product);
+      ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("applicant")).put("segment", segment);
+    });
+    var policy = new cn.computeloan.credit.CreditPolicy(TestData.DECISIONS, TestData.CLOCK);
+    var e = policy.evaluateAll(app);
+    return e.pricing();
+  }
+
+  @Test
+  void shouldShowTheBanksRateTheSubsidyAndTheBorrowersEffectiveRate() {
+    // given: a data-centre project loan under the sci-tech compute programme (half the interest)
+    PricingResult r = priceWithSubsidy("SCI_TECH_COMPUTE", "DATA_CENTER", "PROJECT");
+
+    // then: the bank's rate stays 385 bp; the issuer pays 193 bp of it; the borrower pays 192 bp
+    assertThat(r.finalRateBp()).isEqualTo(385);
+    assertThat(r.subsidy().eligible()).isTrue();
+    assertThat(r.subsidy().issuer()).isNotBlank();
+    assertThat(r.subsidy().shareOfInterest()).isEqualByComparingTo("0.5");
+    assertThat(r.subsidy().capCny()).isEqualByComparingTo("3000000");
+    assertThat(r.subsidy().periodMonths()).isEqualTo(36);
+    assertThat(r.subsidy().subsidyBp()).isEqualTo(193);
+    assertThat(r.effectiveRateBp()).isEqualTo(192);
+    assertThat(r.policyVersions()).anyMatch(v -> v.startsWith("InterestSubsidy:v1:"));
+  }
+
+  @Test
+  void shouldTakeBasisPointsOffUnderABasisPointProgramme() {
+    PricingResult r = priceWithSubsidy("GREEN_COMPUTE_BP", "DATA_CENTER", "PROJECT");
+
+    assertThat(r.subsidy().basisPoints()).isEqualTo(100);
+    assertThat(r.effectiveRateBp()).isEqualTo(r.finalRateBp() - 100);
+  }
+
+  @Test
+  void shouldRefuseTheSubsidyToASegmentOrProductTheProgrammeDoesNotCover() {
+    // an AIGC model firm is not a compute-infrastructure builder
+    PricingResult aigc = priceWithSubsidy("SCI_TECH_COMPUTE", "AIGC_MODEL", "PROJECT");
+    PricingResult unknown = priceWithSubsidy("NO_SUCH_PROGRAMME", "DATA_CENTER", "PROJECT");
+
+    assertThat(aigc.subsidy().eligible()).isFalse();
+    assertThat(aigc.subsidy().subsidyBp()).isZero();
+    assertThat(aigc.effectiveRateBp()).isEqualTo(aigc.finalRateBp());
+    assertThat(aigc.subsidy().reasonEn()).contains("only compute-infrastructure");
+    assertThat(unknown.subsidy().eligible()).isFalse();
+    assertThat(unknown.subsidy().reasonEn()).contains("Not a subsidy programme");
+  }
+
+  @Test
+  void shouldEvaluateNoSubsidyTableWhenTheApplicationNamesNoProgramme() {
+    var e = new cn.computeloan.credit.CreditPolicy(TestData.DECISIONS, TestData.CLOCK)
+        .evaluateAll(TestData.sample(TestData.CHIP));
+
+    assertThat(e.pricing().subsidy()).isNull();
+    assertThat(e.pricing().effectiveRateBp()).isEqualTo(e.pricing().finalRateBp());
+    assertThat(e.pricing().policyVersions()).noneMatch(v -> v.startsWith("InterestSubsidy"));
   }
 }

@@ -140,4 +140,49 @@ class ApplicationValidatorTest {
   void violationIsAPlainRecord() {
     assertThat(new Violation("a", "B", "c")).isEqualTo(new Violation("a", "B", "c"));
   }
+
+  @Test
+  void shouldKeepTheProjectPlanToProjectLoans() {
+    assertThat(violations(TestData.CHIP, a -> {
+      a.put("projectOperationDate", "2026-09-30");
+      a.putArray("projectCashFlows").addObject().put("year", 2026).put("operatingCashFlow", 1);
+    })).containsExactly("projectOperationDate:NOT_APPLICABLE", "projectCashFlows:NOT_APPLICABLE");
+  }
+
+  @Test
+  void shouldBoundAndCheckTheProjectedCashFlow() {
+    assertThat(violations(TestData.DATA_CENTRE, a -> {
+      var flows = a.putArray("projectCashFlows");
+      flows.addObject().put("year", 2026).put("operatingCashFlow", 1);
+      flows.addObject().put("year", 2026).put("operatingCashFlow", 2);
+      flows.addObject().put("year", 1999).put("operatingCashFlow", 3);
+      flows.addObject().put("year", 2027).putNull("operatingCashFlow");
+    })).containsExactly("projectCashFlows[1].year:DUPLICATE_YEAR", "projectCashFlows[2].year:OUT_OF_RANGE",
+        "projectCashFlows[3].operatingCashFlow:REQUIRED");
+    assertThat(violations(TestData.DATA_CENTRE, a -> {
+      var flows = a.putArray("projectCashFlows");
+      for (int y = 2025; y < 2025 + ApplicationValidator.MAX_PROJECT_YEARS + 1; y++) {
+        flows.addObject().put("year", y).put("operatingCashFlow", 1);
+      }
+    })).containsExactly("projectCashFlows:TOO_MANY");
+  }
+
+  @Test
+  void shouldCheckTheGpuHardwareOfAnEquipmentMortgage() {
+    assertThat(violations(TestData.DATA_CENTRE, a -> ((ObjectNode) a.withArray("guaranteeOffers").get(1)
+        .get("equipment")).putNull("gpuGeneration").put("ageMonths", 241).put("gpuCount", 0)))
+        .containsExactly("guaranteeOffers[1].equipment.gpuGeneration:REQUIRED",
+            "guaranteeOffers[1].equipment.ageMonths:OUT_OF_RANGE", "guaranteeOffers[1].equipment.gpuCount:OUT_OF_RANGE");
+    assertThat(violations(TestData.DATA_CENTRE, a -> ((ObjectNode) a.withArray("guaranteeOffers").get(0))
+        .putObject("equipment").put("gpuGeneration", "HOPPER").put("ageMonths", 1)))
+        .containsExactly("guaranteeOffers[0].equipment:NOT_APPLICABLE");
+  }
+
+  @Test
+  void shouldRefuseASubsidyProgrammeThatIsNotACode() {
+    assertThat(violations(TestData.DATA_CENTRE, a -> a.put("interestSubsidyProgramme", "科技贴息")))
+        .containsExactly("interestSubsidyProgramme:INVALID_FORMAT");
+    assertThat(violations(TestData.DATA_CENTRE, a -> a.put("interestSubsidyProgramme", "A".repeat(41))))
+        .containsExactly("interestSubsidyProgramme:INVALID_FORMAT");
+  }
 }

@@ -28,7 +28,7 @@ class ThreeStatementReviewTest {
     assertThat(r.ratios()).extracting(YearRatios::fiscalYear).containsExactly(2022, 2023, 2024);
     assertThat(r.firedRules()).isEmpty();
     assertThat(r.policyVersions()).hasSize(2)
-        .anyMatch(v -> v.startsWith("PolicyParameters:v1:"))
+        .anyMatch(v -> v.startsWith("PolicyParameters:v2:"))
         .anyMatch(v -> v.startsWith("ReviewThresholds:v1:"));
     assertThat(r.inputs()).containsEntry("validYears", 3).containsEntry("profitable", true);
   }

@@ -47,7 +47,7 @@ class EarlyWarningServiceTest {
     assertThat(r.level()).isEqualTo(WarningLevel.WARNING);
     assertThat(r.signals()).extracting(WarningSignal::signal)
         .containsExactlyInAnyOrder("UTILISATION_DROP", "RENTAL_PRICE_DROP", "ORDERS_FALL");
-    assertThat(r.policyVersions()).hasSize(2).last().asString().startsWith("EarlyWarning:v1:");
+    assertThat(r.policyVersions()).hasSize(2).last().asString().startsWith("EarlyWarning:v2:");
   }
 
   @Test
@@ -130,5 +130,44 @@ class EarlyWarningServiceTest {
     in.put(input, new BigDecimal(value));
     in.put("profitable", !input.equals("cashRunwayMonths"));
     assertThat(TestData.DECISIONS.evaluate("EarlyWarning", in).matchedRules()).isEmpty();
+  }
+
+  @Test
+  void shouldWarnWhenAnInstalmentIsOverdueBeyondTheGrace() {
+    EarlyWarningResult overdue = service.assess(TestData.PARAMETERS, new LoanStanding(1, new BigDecimal("2011021.11"), null));
+    EarlyWarningResult current = service.assess(TestData.PARAMETERS, new LoanStanding(0, BigDecimal.ZERO, null));
+
+    assertThat(overdue.level()).isEqualTo(WarningLevel.WARNING);
+    assertThat(overdue.signals()).extracting(WarningSignal::signal).containsExactly("REPAYMENT_OVERDUE");
+    assertThat(current.level()).isEqualTo(WarningLevel.NORMAL);
+  }
+
+  @Test
+  void shouldDemandMoreCollateralWhenTheRevaluedCoverFallsShort() {
+    EarlyWarningResult shortfall = service.assess(TestData.PARAMETERS, new LoanStanding(null, null,
+        new BigDecimal("0.95")));
+    EarlyWarningResult thin = service.assess(TestData.PARAMETERS, new LoanStanding(null, null, new BigDecimal("1.05")));
+    EarlyWarningResult ample = service.assess(TestData.PARAMETERS, new LoanStanding(null, null, new BigDecimal("1.3")));
+
+    assertThat(shortfall.signals()).singleElement().satisfies(s -> {
+      assertThat(s.signal()).isEqualTo("COLLATERAL_SHORTFALL");
+      assertThat(s.severity()).isEqualTo(WarningLevel.WARNING);
+      assertThat(s.reasonEn()).contains("demand more collateral");
+    });
+    assertThat(thin.level()).isEqualTo(WarningLevel.WATCH);
+    assertThat(ample.level()).isEqualTo(WarningLevel.NORMAL);
+  }
+
+  @Test
+  void shouldCombineTheLoansStandingWithTheBorrowersFigures() {
+    LoanApplication approved = TestData.sample(TestData.DATA_CENTRE);
+    MonitoringSnapshot baseline = EarlyWarningService.baseline(approved, LocalDate.of(2025, 6, 30));
+
+    EarlyWarningResult r = service.assess(TestData.PARAMETERS, baseline, baseline, new LoanStanding(12,
+        new BigDecimal("100"), new BigDecimal("0.8")));
+
+    assertThat(r.signals()).extracting(WarningSignal::signal)
+        .containsExactlyInAnyOrder("REPAYMENT_OVERDUE", "COLLATERAL_SHORTFALL");
+    assertThat(r.inputs()).containsEntry("daysOverdue", 12);
   }
 }

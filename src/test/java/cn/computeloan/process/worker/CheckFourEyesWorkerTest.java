@@ -35,7 +35,10 @@ class CheckFourEyesWorkerTest {
   private final InMemoryCaseFile caseFile = new InMemoryCaseFile();
   private final TaskCompletionRules rules = mock(TaskCompletionRules.class);
   private final CheckFourEyesWorker worker = new CheckFourEyesWorker(caseFile,
-      new CaseAssessment(caseFile, new CreditPolicy(TestData.DECISIONS, TestData.CLOCK)), rules);
+      new CaseAssessment(caseFile, new CreditPolicy(TestData.DECISIONS, TestData.CLOCK),
+          // the four-eyes listener never plans repayments: weekends only
+          new cn.computeloan.credit.repayment.RepaymentPlanner(TestData.DECISIONS,
+              cn.computeloan.credit.repayment.BusinessCalendar.parse(java.util.List.of()))), rules);
   private final LoanApplication application = TestData.sample(TestData.DATA_CENTRE,
       n -> n.put("applicationId", "DC-FOUR-EYES"));
 
