@@ -39,12 +39,15 @@ class InputLimitsMatchTheDatabaseTest {
       Map.entry("application_document.uploaded_by", InputLimits.USERNAME),
       Map.entry("application_document.file_name", InputLimits.FILE_NAME),
       Map.entry("application_document.content_type", InputLimits.CONTENT_TYPE),
-      Map.entry("application_document.kind", InputLimits.DOCUMENT_KIND));
+      Map.entry("application_document.kind", InputLimits.DOCUMENT_KIND),
+      // PaymentController.PAYMENT_ID: at most 64 characters
+      Map.entry("repayment_payment.payment_id", 64),
+      Map.entry("repayment_payment.recorded_by", InputLimits.USERNAME));
 
   /** Bounded columns no caller writes freely: generated, hashes, or values from a closed set (checked below). */
   private static final Set<String> INTERNAL = Set.of(
       "loan_application.id", "application_step.application_id", "audit_event.application_id",
-      "application_document.id", "application_document.application_id",
+      "application_document.id", "application_document.application_id", "repayment_payment.application_id",
       "loan_application.status", "loan_application.product", "loan_application.tier",
       "loan_application.request_hash", "loan_application.audit_head", "audit_event.prev_hash", "audit_event.hash",
       "application_document.sha256",

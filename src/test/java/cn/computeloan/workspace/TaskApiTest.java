@@ -149,7 +149,7 @@ class TaskApiTest extends WorkspaceTestBase {
     JsonNode detail = r.json();
     assertThat(detail.at("/form/id").asText()).isEqualTo("prepare-credit-proposal");
     assertThat(detail.path("writableFields")).extracting(JsonNode::asText)
-        .containsExactly("recommendation", "proposalSummary");
+        .containsExactlyInAnyOrder("recommendation", "proposalSummary", "repaymentMethod");
     FormSchema form = FormSchema.parse(detail.path("form").toString());
     List<String> names = new ArrayList<>();
     detail.path("variables").fieldNames().forEachRemaining(names::add);
