@@ -1,6 +1,7 @@
 package cn.computeloan.process;
 
 import static cn.computeloan.process.ProcessFixture.application;
+import static cn.computeloan.process.ProcessFixture.denial;
 import static cn.computeloan.process.ProcessFixture.vote;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import cn.computeloan.process.CaseFile.RecordedStep;
 import cn.computeloan.process.casefile.InMemoryCaseFile;
 import cn.computeloan.process.form.TaskCompletionRules;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.UserTask;
 import java.math.BigDecimal;
@@ -48,12 +48,6 @@ class ApprovalIntegrityProcessTest {
         Map.of("recommendation", "APPROVE", "proposalSummary", "算力利用率高，订单充足，现金流稳定，建议批准本次授信。",
             "repaymentMethod", "EQUAL_PRINCIPAL"));
     return instance;
-  }
-
-  private static String denial(Throwable refused) {
-    assertThat(refused).as("the completion must be refused").isInstanceOf(ProblemException.class);
-    assertThat(((ProblemException) refused).code()).isEqualTo(409);
-    return ((ProblemException) refused).details().getDetail();
   }
 
   private RecordedStep only(String applicationId, String step) {

@@ -147,6 +147,15 @@ final class ProcessFixture {
     client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(variables).send().join();
   }
 
+  /** The reason a completing listener gave for denying a completion (the engine answers 409). */
+  static String denial(Throwable refused) {
+    org.assertj.core.api.Assertions.assertThat(refused).as("the completion must be refused")
+        .isInstanceOf(io.camunda.client.api.command.ProblemException.class);
+    var problem = (io.camunda.client.api.command.ProblemException) refused;
+    org.assertj.core.api.Assertions.assertThat(problem.code()).isEqualTo(409);
+    return problem.details().getDetail();
+  }
+
   /** True while the task is still open (not completed, not cancelled). */
   boolean isOpen(UserTask task) {
     return client.newUserTaskSearchRequest().filter(f -> f.userTaskKey(task.getUserTaskKey())).send().join()

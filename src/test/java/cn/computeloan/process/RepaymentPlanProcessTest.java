@@ -1,6 +1,7 @@
 package cn.computeloan.process;
 
 import static cn.computeloan.process.ProcessFixture.application;
+import static cn.computeloan.process.ProcessFixture.denial;
 import static cn.computeloan.process.ProcessFixture.vote;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import cn.computeloan.engine.conformance.EngineConformanceTest;
 import cn.computeloan.process.CaseFile.RecordedStep;
 import cn.computeloan.process.casefile.InMemoryCaseFile;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -49,12 +49,6 @@ class RepaymentPlanProcessTest {
       values.put("repaymentMethod", method);
     }
     return values;
-  }
-
-  private static String denial(Throwable refused) {
-    assertThat(refused).as("the completion must be refused").isInstanceOf(ProblemException.class);
-    assertThat(((ProblemException) refused).code()).isEqualTo(409);
-    return ((ProblemException) refused).details().getDetail();
   }
 
   private RecordedStep last(String applicationId, String step) {
