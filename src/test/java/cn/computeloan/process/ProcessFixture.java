@@ -158,7 +158,17 @@ final class ProcessFixture {
 
   /** True while the task is still open (not completed, not cancelled). */
   boolean isOpen(UserTask task) {
-    return client.newUserTaskSearchRequest().filter(f -> f.userTaskKey(task.getUserTaskKey())).send().join()
-        .items().stream().anyMatch(t -> t.getState() == UserTaskState.CREATED);
+    // Search is eventually consistent (as on a cluster): a denied completion shows COMPLETING until
+    // the projection catches up, so wait for the task to leave a transition state first.
+    java.util.concurrent.atomic.AtomicReference<UserTaskState> state = new java.util.concurrent.atomic.AtomicReference<>();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+      state.set(client.newUserTaskSearchRequest().filter(f -> f.userTaskKey(task.getUserTaskKey())).send().join()
+          .items().stream().map(UserTask::getState).findFirst().orElse(null));
+      return state.get() != null && SETTLED.contains(state.get());
+    });
+    return state.get() == UserTaskState.CREATED;
   }
+
+  private static final java.util.Set<UserTaskState> SETTLED =
+      java.util.EnumSet.of(UserTaskState.CREATED, UserTaskState.COMPLETED, UserTaskState.CANCELED, UserTaskState.FAILED);
 }

@@ -40,7 +40,9 @@ class VendoredFilesTest {
   @Test
   void shouldMatchTheirListedChecksums() throws Exception {
     Map<String, String> listed = listed();
-    assertThat(listed).containsKeys("form-js/form-viewer.umd.js", "form-js/assets/form-js.css", "form-js/LICENSE");
+    assertThat(listed).containsKeys("form-js/form-viewer.umd.js", "form-js/assets/form-js.css", "form-js/LICENSE",
+        "bpmn-js/bpmn-navigated-viewer.production.min.js", "bpmn-js/assets/bpmn-js.css",
+        "bpmn-js/assets/diagram-js.css", "bpmn-js/assets/bpmn-font/css/bpmn.css", "bpmn-js/LICENSE");
     for (Map.Entry<String, String> e : listed.entrySet()) {
       assertThat(sha256(VENDOR.resolve(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
     }
@@ -57,8 +59,10 @@ class VendoredFilesTest {
   }
 
   @Test
-  void shouldKeepTheLicenceWithItsWatermarkClause() throws IOException {
-    assertThat(Files.readString(VENDOR.resolve("form-js/LICENSE")))
-        .contains("Camunda Services GmbH").contains("watermark must stay fully visible");
+  void shouldKeepTheLicencesWithTheirWatermarkClause() throws IOException {
+    for (String library : List.of("form-js", "bpmn-js")) {
+      assertThat(Files.readString(VENDOR.resolve(library + "/LICENSE"))).as(library)
+          .contains("Camunda Services GmbH").contains("watermark must stay fully visible");
+    }
   }
 }
