@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -37,7 +38,8 @@ public class WebSecurityConfiguration {
   static final RequestMatcher WORKSPACE = new OrRequestMatcher(PATHS.matcher("/"), PATHS.matcher("/login"),
       PATHS.matcher("/logout"), PATHS.matcher("/tasks"), PATHS.matcher("/tasks/**"), PATHS.matcher("/api/tasks"),
       PATHS.matcher("/api/tasks/**"), PATHS.matcher("/assets/**"), PATHS.matcher("/vendor/**"),
-      PATHS.matcher("/oauth2/**"), PATHS.matcher("/login/oauth2/**"));
+      PATHS.matcher("/applications"), PATHS.matcher("/applications/**"), PATHS.matcher("/processes"),
+      PATHS.matcher("/processes/**"), PATHS.matcher("/oauth2/**"), PATHS.matcher("/login/oauth2/**"));
   static final RequestMatcher TASK_API = new OrRequestMatcher(PATHS.matcher("/api/tasks"),
       PATHS.matcher("/api/tasks/**"));
 
@@ -51,6 +53,15 @@ public class WebSecurityConfiguration {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PATHS.matcher("/login"), PATHS.matcher("/assets/**"), PATHS.matcher("/vendor/**"))
             .permitAll()
+            // intake: new applications and their first documents
+            .requestMatchers(PATHS.matcher("/applications/new"), PATHS.matcher("/applications/new/**"))
+            .hasRole(Role.INTAKE_OFFICER.name())
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/applications"))
+            .hasAnyRole(WorkspaceRoles.names(WorkspaceRoles.APPLICATION_SEARCH))
+            // a case, its memo and its documents: read-only pages for the people who decide or check it
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/applications/**"))
+            .hasAnyRole(WorkspaceRoles.names(WorkspaceRoles.CASE_READERS))
+            .requestMatchers(PATHS.matcher("/applications/**")).denyAll()
             .anyRequest().hasAnyRole(Role.staffNames()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false)
             .failureUrl("/login?error").permitAll())

@@ -32,6 +32,7 @@ public class WorkspaceWebConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor change = new LocaleChangeInterceptor();
     change.setParamName("lang");
     change.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(change).addPathPatterns("/login", "/tasks", "/tasks/**");
+    registry.addInterceptor(change).addPathPatterns("/login", "/tasks", "/tasks/**", "/applications", "/applications/**",
+        "/processes", "/processes/**");
   }
 }
