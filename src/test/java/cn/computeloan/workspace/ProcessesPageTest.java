@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.computeloan.ComputeLoanApplication;
+import cn.computeloan.application.ApiClient;
 import cn.computeloan.application.ApiClient.Response;
 import cn.computeloan.application.Multipart;
 import io.camunda.client.annotation.Deployment;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +133,34 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
     assertThat(deploy(OWNER, "esg-discount.dmn", changed).status()).isEqualTo(302);
     assertThat(logRows()).isEqualTo(rows);
     assertThat(latestEsgDiscountVersion()).isEqualTo(after);
+  }
+
+  @Test
+  void shouldRefuseADeploymentRidingOnTheSessionWithoutTheCsrfToken() throws Exception {
+    // given: the owner signed in with the login form (a session, no Authorization header)
+    HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(session.send(
+        HttpRequest.newBuilder(api.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(csrf.find()).isTrue();
+    HttpResponse<String> login = session.send(HttpRequest.newBuilder(api.uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=owner&password=" + ApiClient.DEV_PASSWORD + "&_csrf="
+            + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/tasks");
+    int rows = logRows();
+
+    // when: a deployment on that session without the page's token
+    Multipart file = Multipart.file("file", "esg-discount.dmn", changedEsgDiscount(40).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r = session.send(HttpRequest.newBuilder(api.uri("/processes/deployments"))
+        .header("Content-Type", file.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(file.body())).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // then: refused, nothing deployed or logged (the session itself is fine: the page opens)
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(logRows()).isEqualTo(rows);
+    assertThat(session.send(HttpRequest.newBuilder(api.uri("/processes")).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(200);
   }
 
   @Test

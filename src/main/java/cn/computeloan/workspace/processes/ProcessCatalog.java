@@ -66,7 +66,7 @@ public class ProcessCatalog {
           d.getVersionTag(), d.getResourceName(), logged.get(d.getProcessDefinitionKey()),
           i < COUNTED_VERSIONS ? counts(d.getProcessDefinitionKey()) : null));
     }
-    return new Listing(group(versions), found.size() >= MAX_VERSIONS);
+    return new Listing(group(versions), more(page.page().totalItems(), found.size()));
   }
 
   public Listing decisions() {
@@ -77,15 +77,15 @@ public class ProcessCatalog {
     List<Version> versions = found.stream().map(d -> new Version(d.getDecisionRequirementsKey(),
         d.getDmnDecisionRequirementsId(), d.getDmnDecisionRequirementsName(), d.getVersion(), null, d.getResourceName(),
         logged.get(d.getDecisionRequirementsKey()), null)).toList();
-    return new Listing(group(versions), found.size() >= MAX_VERSIONS);
+    return new Listing(group(versions), more(page.page().totalItems(), found.size()));
   }
 
   /** Forms: the engine's API finds a form only by key, so only the versions the log recorded are listed. */
   public Listing forms() {
-    List<Entry> found = log.list(Kind.FORM, MAX_VERSIONS);
-    List<Version> versions = found.stream().map(e -> new Version(e.definitionKey(), e.definitionId(), e.definitionId(),
+    List<Entry> found = log.list(Kind.FORM, MAX_VERSIONS + 1);
+    List<Version> versions = found.stream().limit(MAX_VERSIONS).map(e -> new Version(e.definitionKey(), e.definitionId(), e.definitionId(),
         e.version(), null, e.resourceName(), e, null)).toList();
-    return new Listing(group(versions), found.size() >= MAX_VERSIONS);
+    return new Listing(group(versions), found.size() > MAX_VERSIONS);
   }
 
   /** A process version and its BPMN XML. */
@@ -126,6 +126,10 @@ public class ProcessCatalog {
         .filter(f -> f.processDefinitionKey(processDefinitionKey).state(state))
         .page(p -> p.limit(1)).send().join().page().totalItems();
     return total == null ? 0 : total;
+  }
+
+  private static boolean more(Long total, int listed) {
+    return total != null && total > listed;
   }
 
   /** Versions grouped by id (ids in order), newest version first. */
