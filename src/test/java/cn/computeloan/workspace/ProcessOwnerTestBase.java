@@ -49,6 +49,19 @@ abstract class ProcessOwnerTestBase extends WorkspaceTestBase {
         .send().join().items().stream().mapToInt(d -> d.getVersion()).max().orElseThrow();
   }
 
+  /** A model the engine refuses: its service task {@code Task_WithoutType} has no job type. */
+  protected static String modelWithoutJobType(String processId) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+          <bpmn:process id="%s" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="Task_WithoutType"><bpmn:incoming>f1</bpmn:incoming></bpmn:serviceTask>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_WithoutType"/>
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(processId);
+  }
+
   protected Response deploy(String user, String fileName, String content) {
     return Multipart.file("file", fileName, content.getBytes(StandardCharsets.UTF_8))
         .post(api, user, "/processes/deployments");

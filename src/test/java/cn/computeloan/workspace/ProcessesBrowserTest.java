@@ -92,15 +92,7 @@ class ProcessesBrowserTest extends ProcessOwnerTestBase {
     browser.go("/processes");
 
     // when: a model whose service task has no job type
-    upload("broken.bpmn", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-          <bpmn:process id="owner-broken-browser" isExecutable="true">
-            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Task_WithoutType"><bpmn:incoming>f1</bpmn:incoming></bpmn:serviceTask>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_WithoutType"/>
-          </bpmn:process>
-        </bpmn:definitions>""");
+    upload("broken.bpmn", modelWithoutJobType("owner-broken-browser"));
 
     // then
     assertThat(browser.text(By.id("deploy-refused"))).contains("引擎拒绝了该文件", "broken.bpmn");

@@ -166,15 +166,7 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
   @Test
   void shouldRefuseAnInvalidModelWithTheEnginesReasonAndRecordNothing() {
     // given: a service task without a job type
-    String broken = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-          <bpmn:process id="owner-broken" isExecutable="true">
-            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-            <bpmn:serviceTask id="Task_WithoutType"><bpmn:incoming>f1</bpmn:incoming></bpmn:serviceTask>
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="Task_WithoutType"/>
-          </bpmn:process>
-        </bpmn:definitions>""";
+    String broken = modelWithoutJobType("owner-broken");
     int rows = logRows();
 
     // when
@@ -186,6 +178,23 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
     assertThat(logRows()).isEqualTo(rows);
     assertThat(camunda.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("owner-broken"))
         .send().join().items()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseADecisionTableWithABrokenRuleWithTheEnginesReason() {
+    // given: rule 2's rating-change entry is no FEEL
+    String broken = esgDiscount().replaceFirst("<text>&gt; 0</text>", "<text>&gt; &gt; 0</text>");
+    int version = latestEsgDiscountVersion();
+    int rows = logRows();
+
+    // when
+    Response r = deploy(OWNER, "esg-discount.dmn", broken);
+
+    // then: the engine's reason names the expression; no new version, no row
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("id=\"deploy-refused\"", "esg-discount.dmn", "&gt; &gt; 0");
+    assertThat(latestEsgDiscountVersion()).isEqualTo(version);
+    assertThat(logRows()).isEqualTo(rows);
   }
 
   @Test
