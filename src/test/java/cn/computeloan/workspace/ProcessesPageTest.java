@@ -82,6 +82,7 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
     // when / then: they read the list, a diagram and a decision's tables
     Response list = page(user, "/processes");
     assertThat(list.status()).isEqualTo(200);
+    assertThat(page(user, "/tasks").body()).contains("id=\"nav-processes\"");
     assertThat(list.body()).contains("compute-loan-approval").doesNotContain("id=\"deploy-file\"");
     long process = camunda.newProcessDefinitionSearchRequest().filter(f -> f.processDefinitionId("compute-loan-approval"))
         .send().join().items().get(0).getProcessDefinitionKey();
@@ -98,6 +99,7 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
   @ValueSource(strings = {"intake", "analyst", "ho1", "manager"})
   void shouldRefuseTheProcessPagesToOtherStaff(String user) {
     assertThat(page(user, "/processes").status()).isEqualTo(403);
+    assertThat(page(user, "/tasks").body()).doesNotContain("id=\"nav-processes\"");
     assertThat(page(user, "/processes/decisions/" + esgDiscountKey(1)).status()).isEqualTo(403);
     assertThat(deploy(user, "esg-discount.dmn", changedEsgDiscount(30)).status()).isEqualTo(403);
     Response anonymous = page(null, "/processes");
