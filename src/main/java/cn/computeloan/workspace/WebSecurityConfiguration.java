@@ -62,6 +62,12 @@ public class WebSecurityConfiguration {
             .requestMatchers(PATHS.matcher(HttpMethod.GET, "/applications/**"))
             .hasAnyRole(WorkspaceRoles.names(WorkspaceRoles.CASE_READERS))
             .requestMatchers(PATHS.matcher("/applications/**")).denyAll()
+            // process owners deploy; auditors and administrators read what is deployed
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/processes/deployments"))
+            .hasRole(Role.PROCESS_OWNER.name())
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/processes"), PATHS.matcher(HttpMethod.GET, "/processes/**"))
+            .hasAnyRole(WorkspaceRoles.names(WorkspaceRoles.PROCESS_READERS))
+            .requestMatchers(PATHS.matcher("/processes"), PATHS.matcher("/processes/**")).denyAll()
             .anyRequest().hasAnyRole(Role.staffNames()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false)
             .failureUrl("/login?error").permitAll())

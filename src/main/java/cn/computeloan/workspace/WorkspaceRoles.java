@@ -19,6 +19,9 @@ public final class WorkspaceRoles {
   /** The applications search: case readers, and intake officers who follow what they submitted. */
   public static final Set<Role> APPLICATION_SEARCH = union(CASE_READERS, EnumSet.of(Role.INTAKE_OFFICER));
 
+  /** What is deployed ({@code /processes}): process owners, who also deploy; auditors and administrators read. */
+  public static final Set<Role> PROCESS_READERS = EnumSet.of(Role.PROCESS_OWNER, Role.AUDITOR, Role.ADMIN);
+
   private WorkspaceRoles() {
   }
 

@@ -256,7 +256,7 @@ class AccessControlTest extends ApplicationIntegrationTest {
   }
 
   @Test
-  void shouldKnowNineStaffRoles() {
-    assertThat(Role.staff()).hasSize(9).doesNotContain(Role.ENGINE_CLIENT);
+  void shouldKnowTenStaffRoles() {
+    assertThat(Role.staff()).hasSize(10).doesNotContain(Role.ENGINE_CLIENT);
   }
 }

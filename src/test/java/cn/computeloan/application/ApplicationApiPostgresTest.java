@@ -1,7 +1,10 @@
 package cn.computeloan.application;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.computeloan.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +23,17 @@ class ApplicationApiPostgresTest extends ApplicationApiTestBase {
     registry.add("spring.datasource.username", SCHEMA::user);
     registry.add("spring.datasource.password", SCHEMA::password);
     registry.add("spring.flyway.schemas", SCHEMA::name);
+  }
+
+  /** The deployment log's insert (one statement for H2 and PostgreSQL) on PostgreSQL: the start-up deployment. */
+  @Test
+  void shouldRecordTheStartUpDeploymentInTheDeploymentLog() {
+    var rows = jdbc.sql("SELECT kind, resource_name, sha256, deployed_by FROM deployment_log WHERE definition_id = ?")
+        .param("EsgDiscountDefinitions").query().listOfRows();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).containsEntry("kind", "DECISION_REQUIREMENTS").containsEntry("resource_name", "esg-discount.dmn")
+        .containsEntry("deployed_by", "compute-loan start-up");
+    assertThat((String) rows.get(0).get("sha256")).hasSize(64);
   }
 
   @AfterAll

@@ -42,7 +42,10 @@ class InputLimitsMatchTheDatabaseTest {
       Map.entry("application_document.kind", InputLimits.DOCUMENT_KIND),
       // PaymentController.PAYMENT_ID: at most 64 characters
       Map.entry("repayment_payment.payment_id", 64),
-      Map.entry("repayment_payment.recorded_by", InputLimits.USERNAME));
+      Map.entry("repayment_payment.recorded_by", InputLimits.USERNAME),
+      // ProcessDeployments.checkedName: the uploaded file's name; the deployer is the signed-in user
+      Map.entry("deployment_log.resource_name", InputLimits.FILE_NAME),
+      Map.entry("deployment_log.deployed_by", InputLimits.USERNAME));
 
   /** Bounded columns no caller writes freely: generated, hashes, or values from a closed set (checked below). */
   private static final Set<String> INTERNAL = Set.of(
@@ -56,7 +59,9 @@ class InputLimitsMatchTheDatabaseTest {
       "audit_event.role", "audit_event.action", "audit_event.policy_version", "audit_event.element_id",
       // audit keys: ids from configuration, checked at start-up (AuditKeys: 1-40 of A-Z a-z 0-9 . _ -)
       "audit_event.hmac_key_id", "audit_legacy_seal.application_id", "audit_legacy_seal.last_hash",
-      "audit_legacy_seal.hmac_key_id", "audit_legacy_seal.seal");
+      "audit_legacy_seal.hmac_key_id", "audit_legacy_seal.seal",
+      // the deployment log: a closed set, the engine's ids (DeploymentLog.cut shortens longer ones), a hash
+      "deployment_log.kind", "deployment_log.definition_id", "deployment_log.sha256");
 
   private static Map<String, Integer> bounded;
 
@@ -109,6 +114,8 @@ class InputLimitsMatchTheDatabaseTest {
     assertThat(DocumentService.KINDS).allSatisfy(k -> assertThat(k.length()).isLessThanOrEqualTo(InputLimits.DOCUMENT_KIND));
     assertThat(DocumentRules.DEFAULT_CONTENT_TYPES)
         .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(InputLimits.CONTENT_TYPE));
+    assertThat(Arrays.stream(cn.computeloan.workspace.processes.DeploymentLog.Kind.values())
+        .mapToInt(k -> k.name().length()).max().orElseThrow()).isLessThanOrEqualTo(bounded.get("deployment_log.kind"));
     // a person with every role is recorded with all of them
     assertThat(String.join(",", Role.staff().stream().map(Enum::name).toList()).length())
         .isLessThanOrEqualTo(bounded.get("audit_event.role"));

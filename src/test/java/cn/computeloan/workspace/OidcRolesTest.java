@@ -26,6 +26,18 @@ class OidcRolesTest {
   }
 
   @Test
+  void shouldTakeTheProcessOwnerRoleFromTheIdentityProvider() {
+    OidcIdToken token = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(60),
+        Map.of("sub", "s-4", "roles", List.of("PROCESS_OWNER")));
+    assertThat(roles.map(List.of(new OidcUserAuthority(token))))
+        .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_PROCESS_OWNER");
+    Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s-4").claim("roles", List.of("PROCESS_OWNER"))
+        .build();
+    assertThat(roles.token(jwt).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        .containsExactly("ROLE_PROCESS_OWNER");
+  }
+
+  @Test
   void shouldNameABearerTokensPersonByTheUsernameClaim() {
     Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("s-2")
         .claim("preferred_username", "li.lei").claim("roles", List.of("BRANCH_APPROVER")).build();

@@ -39,7 +39,8 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
   long limitFor(HttpServletRequest request) {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if ("POST".equals(request.getMethod())) {
-      if ("/v2/deployments".equals(path)) {
+      // the engine's deployments, and the process owners' page deploying through the application
+      if ("/v2/deployments".equals(path) || "/processes/deployments".equals(path)) {
         return limits.deployment().toBytes();
       }
       if (path.startsWith("/api/") && DOCUMENTS.matcher(path).matches()) {

@@ -15,6 +15,11 @@ public enum Role {
   HEAD_OFFICE_APPROVER,
   CREDIT_COMMITTEE,
   RISK_MANAGER,
+  /**
+   * Looks after the deployed models, decisions and forms: reads them and deploys new versions (the
+   * workspace's {@code /processes}, Camunda Modeler on {@code POST /v2/deployments}); no case data.
+   */
+  PROCESS_OWNER,
   AUDITOR,
   ADMIN,
   /** The application's own Camunda client (job workers, process start); never a person. */
@@ -25,7 +30,7 @@ public enum Role {
    */
   CORE_BANKING;
 
-  /** The nine roles people have. */
+  /** The ten roles people have. */
   public static List<Role> staff() {
     return Arrays.stream(values()).filter(r -> r != ENGINE_CLIENT && r != CORE_BANKING).toList();
   }
@@ -38,6 +43,14 @@ public enum Role {
   /** {@code ROLE_}-less names of {@link #staff()}, as {@code hasAnyRole} takes them. */
   public static String[] staffNames() {
     return staff().stream().map(Enum::name).toArray(String[]::new);
+  }
+
+  /**
+   * {@code ROLE_}-less names of the people who work on or read cases: every staff role but the
+   * process owner, whose work is the models, not the borrowers' data.
+   */
+  public static String[] caseStaffNames() {
+    return staff().stream().filter(r -> r != PROCESS_OWNER).map(Enum::name).toArray(String[]::new);
   }
 
   public String authority() {

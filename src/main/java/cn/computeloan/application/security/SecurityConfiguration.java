@@ -44,7 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * oidc}) with a bearer token from the bank's identity provider whose roles claim carries {@link
  * Role} names. The embedded engine's /v2 API is protected like the rest: the application's own
  * Camunda client logs in as {@link Role#ENGINE_CLIENT}; people may only work on user tasks, as
- * themselves ({@link UserTaskActorGuard}).
+ * themselves ({@link UserTaskActorGuard}); process owners may only deploy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, LoginThrottleProperties.class})
@@ -151,8 +151,11 @@ public class SecurityConfiguration {
             .permitAll()
             .requestMatchers(paths.matcher(HttpMethod.PATCH, "/v2/user-tasks/*"))
             .hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            // process owners deploy with Camunda Modeler (it probes the topology first), nothing else on /v2
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/v2/deployments"))
+            .hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name(), Role.PROCESS_OWNER.name())
             .requestMatchers(paths.matcher("/v2/user-tasks"), paths.matcher("/v2/user-tasks/**"))
-            .hasAnyRole(withEngineClient(Role.staffNames()))
+            .hasAnyRole(withEngineClient(Role.caseStaffNames()))
             .anyRequest().hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name()));
     return common(http, authenticationManager, jwtDecoder, camundaClient, mapper, properties, recentRoles).build();
   }
@@ -168,7 +171,8 @@ public class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<CamundaClient> camundaClient, ObjectMapper mapper,
       SecurityProperties properties, RecentRoles recentRoles) throws Exception {
-    String[] staff = Role.staffNames();
+    // process owners are staff but read no case data
+    String[] staff = Role.caseStaffNames();
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
@@ -194,6 +198,8 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(staff)
             // The /v2 rules again: the engine API chain above serves /v2, these stay as a fallback.
             .requestMatchers(HttpMethod.PATCH, "/v2/user-tasks/*").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
+            .requestMatchers(HttpMethod.POST, "/v2/deployments")
+            .hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name(), Role.PROCESS_OWNER.name())
             .requestMatchers("/v2/user-tasks", "/v2/user-tasks/**").hasAnyRole(withEngineClient(staff))
             .requestMatchers("/v2/**").hasAnyRole(Role.ENGINE_CLIENT.name(), Role.ADMIN.name())
             .anyRequest().authenticated());

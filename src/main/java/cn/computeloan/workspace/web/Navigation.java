@@ -18,6 +18,6 @@ public class Navigation {
   Links links(Authentication user) {
     return new Links(WorkspaceRoles.holdsAny(user, WorkspaceRoles.APPLICATION_SEARCH),
         WorkspaceRoles.holdsAny(user, EnumSet.of(Role.INTAKE_OFFICER)),
-        user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_PROCESS_OWNER".equals(a.getAuthority())));
+        WorkspaceRoles.holdsAny(user, WorkspaceRoles.PROCESS_READERS));
   }
 }
