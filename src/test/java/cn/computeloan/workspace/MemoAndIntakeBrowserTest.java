@@ -92,6 +92,14 @@ class MemoAndIntakeBrowserTest extends WorkspaceTestBase {
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       assertThat(new PDFTextStripper().getText(document)).contains("青海绿算数据科技有限公司").contains("授信审批报告");
+      // the PDF as pages, beside the screenshots, to look at
+      Files.createDirectories(Browser.SCREENSHOTS);
+      Files.write(Browser.SCREENSHOTS.resolve("memo.pdf"), pdf.body());
+      org.apache.pdfbox.rendering.PDFRenderer pages = new org.apache.pdfbox.rendering.PDFRenderer(document);
+      for (int i = 0; i < Math.min(3, document.getNumberOfPages()); i++) {
+        javax.imageio.ImageIO.write(pages.renderImageWithDPI(i, 110), "png",
+            Browser.SCREENSHOTS.resolve("memo-pdf-page-" + (i + 1) + ".png").toFile());
+      }
     }
   }
 
