@@ -129,9 +129,7 @@ public class MemoPdf {
 
   private void review(PdfLayout pdf, MemoText t, CreditMemo memo) {
     Map<String, Object> review = memo.panel().result("REVIEW");
-    pdf.heading(t.text("memo.section.review"), 40);
-    if (review.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.review", 40, review)) {
       return;
     }
     pdf.paragraph(t.text("memo.outcome") + ": " + t.or("outcome." + review.get("outcome"), review.get("outcome")),
@@ -153,9 +151,7 @@ public class MemoPdf {
 
   private void score(PdfLayout pdf, MemoText t, CreditMemo memo) {
     Map<String, Object> score = memo.panel().result("SCORE");
-    pdf.heading(t.text("memo.section.score"), 80);
-    if (score.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.score", 80, score)) {
       return;
     }
     pdf.paragraph(t.text("memo.scoreLine", fmt.number(score.get("score")), score.get("tier")), 11, PdfLayout.INK);
@@ -176,9 +172,7 @@ public class MemoPdf {
 
   private void limit(PdfLayout pdf, MemoText t, CasePanel c) {
     Map<String, Object> limit = c.result("LIMIT");
-    pdf.heading(t.text("memo.section.limit"), 60);
-    if (limit.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.limit", 60, limit)) {
       return;
     }
     pdf.paragraph(t.text("memo.requestedVsProposed", fmt.money(limit.get("requestedAmount")),
@@ -194,9 +188,7 @@ public class MemoPdf {
 
   private void guarantee(PdfLayout pdf, MemoText t, CreditMemo memo) {
     Map<String, Object> g = memo.panel().result("GUARANTEE");
-    pdf.heading(t.text("memo.section.guarantee"), 60);
-    if (g.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.guarantee", 60, g)) {
       return;
     }
     List<String[]> pairs = new ArrayList<>();
@@ -219,9 +211,7 @@ public class MemoPdf {
 
   private void pricing(PdfLayout pdf, MemoText t, CasePanel c) {
     Map<String, Object> p = c.result("PRICING");
-    pdf.heading(t.text("memo.section.pricing"), 60);
-    if (p.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.pricing", 60, p)) {
       return;
     }
     List<String[]> rows = new ArrayList<>();
@@ -234,9 +224,7 @@ public class MemoPdf {
 
   private void repayment(PdfLayout pdf, MemoText t, CreditMemo memo) {
     Map<String, Object> plan = memo.repayment();
-    pdf.heading(t.text("memo.section.repayment"), 60);
-    if (plan.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.repayment", 60, plan)) {
       return;
     }
     List<String[]> pairs = new ArrayList<>();
@@ -258,9 +246,7 @@ public class MemoPdf {
 
   private void authority(PdfLayout pdf, MemoText t, CreditMemo memo) {
     Map<String, Object> a = memo.authority();
-    pdf.heading(t.text("memo.section.authority"), 30);
-    if (a.isEmpty()) {
-      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+    if (!section(pdf, t, "memo.section.authority", 30, a)) {
       return;
     }
     pdf.pairs(List.of(new String[] {t.text("memo.level"), t.or("memo.level." + a.get("authorityLevel"),
@@ -294,6 +280,16 @@ public class MemoPdf {
     pdf.table(new float[] {0.12f, 0.37f, 0.2f, 0.15f, 0.16f}, new boolean[5],
         new String[] {t.text("memo.step"), t.text("memo.versions"), t.text("memo.decisions"),
             t.text("memo.recordedBy"), t.text("memo.recordedAt")}, rows);
+  }
+
+  /** A section's heading; false (and says so) when the case has not recorded what it shows yet. */
+  private static boolean section(PdfLayout pdf, MemoText t, String key, float following, Map<String, Object> recorded) {
+    pdf.heading(t.text(key), following);
+    if (recorded.isEmpty()) {
+      pdf.paragraph(t.text("memo.notRecorded"), PdfLayout.BODY, PdfLayout.MUTED);
+      return false;
+    }
+    return true;
   }
 
   private static float[] shares(int years, float first) {

@@ -33,6 +33,7 @@ class IntakeTest extends WorkspaceTestBase {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private HttpClient session;
+  @org.springframework.beans.factory.annotation.Autowired private org.springframework.context.MessageSource messages;
 
   @BeforeEach
   void signInAsIntake() throws Exception {
@@ -177,6 +178,22 @@ class IntakeTest extends WorkspaceTestBase {
     assertThat(r.body()).contains("data-field=\"statements[2].balanceSheet.totalAssets\"")
         .doesNotContain("data-field=\"statements[1].balanceSheet.totalAssets\"");
     assertThat(applications()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldOfferEveryInputWithALabelInChineseAndEnglish() throws Exception {
+    for (String lang : new String[] {"zh", "en"}) {
+      String page = get(session, "/applications/new?lang=" + lang).body();
+      assertThat(page).as(lang).doesNotContain("??").contains(lang.equals("en") ? "New application" : "新建授信申请");
+      java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+      for (IntakeFields.Field f : IntakeFields.all()) {
+        assertThat(page).as(f.path()).contains("name=\"" + f.path() + "\"");
+        if (!f.labelPath().equals("statements.fiscalYear")) {
+          assertThat(messages.getMessage("intake.field." + f.labelPath(), null, null, locale)).as(f.labelPath())
+              .isNotBlank();
+        }
+      }
+    }
   }
 
   @Test

@@ -175,10 +175,32 @@ class CreditMemoTest extends WorkspaceTestBase {
   }
 
   @Test
+  void shouldSayWhatTheCaseHasNotRecordedYet() throws Exception {
+    // given: a case waiting for its proposal (no votes yet)
+    Case c = submitted();
+    openTask(c, PREPARE);
+
+    // when
+    Response page = api.send("auditor", "GET", "/applications/" + c.applicationId() + "/memo", null);
+    HttpResponse<byte[]> pdf = bytes("auditor", "/applications/" + c.applicationId() + "/memo.pdf");
+
+    // then
+    assertThat(page.status()).isEqualTo(200);
+    String authority = page.body().substring(page.body().indexOf("id=\"memo-authority\""),
+        page.body().indexOf("id=\"memo-votes\""));
+    assertThat(authority).contains("尚未记录");
+    assertThat(page.body().substring(page.body().indexOf("id=\"memo-votes\""))).contains("尚无审批意见");
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      assertThat(new PDFTextStripper().getText(document)).contains("十、审批权限").contains("尚未记录");
+    }
+  }
+
+  @Test
   void shouldShowTheMemoInEnglishOnRequest() throws Exception {
     Case c = voted();
     String page = api.send("auditor", "GET", "/applications/" + c.applicationId() + "/memo?lang=en", null).body();
-    assertThat(page).contains("Credit memo").contains("5. Compute scorecard").contains("Head-office credit committee");
+    assertThat(page).contains("Credit memo").contains("5. Compute scorecard").contains("Head-office credit committee")
+        .doesNotContain("??");
     HttpResponse<byte[]> pdf = bytes("auditor", "/applications/" + c.applicationId() + "/memo.pdf?lang=en");
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       assertThat(new PDFTextStripper().getText(document)).contains("Credit memo").contains("青海绿算数据科技有限公司");
