@@ -62,6 +62,27 @@ public record DocumentRules(List<String> allowedContentTypes) {
         .filter(t -> t.length() <= InputLimits.CONTENT_TYPE);
   }
 
+  /**
+   * Every problem of an upload, before anything is stored: an unknown kind, an empty file, a bad
+   * file name, a content type not on the allowlist (code {@code UNSUPPORTED_CONTENT_TYPE}, field
+   * {@code file.contentType}). The API and the intake page both check uploads with this.
+   */
+  public List<Violation> uploadViolations(String kind, long size, String fileName, String declaredContentType) {
+    List<Violation> violations = new java.util.ArrayList<>();
+    if (!DocumentService.KINDS.contains(kind)) {
+      violations.add(new Violation("kind", "UNKNOWN_VALUE", "must be one of " + DocumentService.KINDS));
+    }
+    if (size == 0) {
+      violations.add(new Violation("file", "REQUIRED", "the file is empty"));
+    }
+    fileNameViolation("file.filename", fileName).ifPresent(violations::add);
+    if (contentType(declaredContentType).isEmpty()) {
+      violations.add(new Violation("file.contentType", "UNSUPPORTED_CONTENT_TYPE",
+          "must be one of " + allowedContentTypes));
+    }
+    return violations;
+  }
+
   /** Why {@code fileName} cannot be stored as a document's name, or empty if it can. */
   public static Optional<Violation> fileNameViolation(String field, String fileName) {
     if (fileName.length() > InputLimits.FILE_NAME) {

@@ -58,25 +58,16 @@ public class DocumentController {
   @ApiResponse(responseCode = "415", description = "content type not on the allowlist (problem+json naming file.contentType)")
   public ResponseEntity<DocumentView> upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
       @RequestParam("kind") String kind, Authentication user) throws IOException {
-    List<Violation> violations = new ArrayList<>();
-    if (!DocumentService.KINDS.contains(kind)) {
-      violations.add(new Violation("kind", "UNKNOWN_VALUE", "must be one of " + DocumentService.KINDS));
-    }
-    if (file.isEmpty()) {
-      violations.add(new Violation("file", "REQUIRED", "the file is empty"));
-    }
     String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
         ? "document" : file.getOriginalFilename();
-    DocumentRules.fileNameViolation("file.filename", name).ifPresent(violations::add);
-    Optional<String> type = rules.contentType(file.getContentType());
-    if (type.isEmpty()) {
-      violations.add(new Violation("file.contentType", "UNSUPPORTED_CONTENT_TYPE",
-          "must be one of " + rules.allowedContentTypes()));
+    List<Violation> violations = rules.uploadViolations(kind, file.getSize(), name, file.getContentType());
+    if (violations.stream().anyMatch(v -> "UNSUPPORTED_CONTENT_TYPE".equals(v.code()))) {
       throw new UnsupportedContentTypeException(violations);
     }
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
+    Optional<String> type = rules.contentType(file.getContentType());
     StoredDocument d = documents.upload(id, kind, name, type.get(), file.getBytes(), user.getName(), roles(user))
         .orElseThrow(() -> new NotFoundException("no application " + id));
     return ResponseEntity.created(URI.create("/api/applications/" + id + "/documents/" + d.id()))

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private static final Pattern DOCUMENTS = Pattern.compile("^/api/applications/[^/]+/documents$");
+  private static final Pattern DOCUMENTS = Pattern.compile("^(/api/applications|/applications/new)/[^/]+/documents$");
 
   private final RequestSizeLimits limits;
 
@@ -43,7 +43,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
       if ("/v2/deployments".equals(path) || "/processes/deployments".equals(path)) {
         return limits.deployment().toBytes();
       }
-      if (path.startsWith("/api/") && DOCUMENTS.matcher(path).matches()) {
+      if (DOCUMENTS.matcher(path).matches()) {
         return limits.documentRequest().toBytes();
       }
     }

@@ -29,7 +29,7 @@ public final class CasePanel {
   }
 
   /** Reads the detail with decimals kept exact (money and ratios are BigDecimal). */
-  static CasePanel of(Detail detail, ObjectMapper mapper) {
+  public static CasePanel of(Detail detail, ObjectMapper mapper) {
     ObjectMapper exact = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     try {
       @SuppressWarnings("unchecked")
@@ -136,12 +136,12 @@ public final class CasePanel {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
+  public static Map<String, Object> map(Object value) {
     return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
   @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> list(Object value) {
+  public static List<Map<String, Object>> list(Object value) {
     return value instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
   }
 }

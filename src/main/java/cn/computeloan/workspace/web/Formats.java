@@ -80,7 +80,7 @@ public class Formats {
     return instant == null ? "" : instant.toString();
   }
 
-  static BigDecimal decimal(Object value) {
+  public static BigDecimal decimal(Object value) {
     if (value == null) {
       return null;
     }
