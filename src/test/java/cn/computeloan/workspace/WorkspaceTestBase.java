@@ -68,6 +68,22 @@ public abstract class WorkspaceTestBase {
         Long.parseLong(r.json().path("processInstanceKey").asText()));
   }
 
+  /** The chip start-up's application, referred to an analyst, who rejects it: its process has ended. */
+  protected Case rejectedReferredCase() {
+    Response r = api.send("intake", "POST", "/api/applications", TestData.json(TestData.CHIP).toString(),
+        "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Case c = new Case(r.json().path("applicationId").asText(), Long.parseLong(r.json().path("processInstanceKey").asText()));
+    claimAndComplete("analyst", openTask(c, "Task_ReviewReferredCase"),
+        "{\"decision\":\"REJECT\",\"comment\":\"现金跑道不足六个月，拒绝。\"}");
+    await().atMost(WAIT).until(() -> "REJECTED".equals(jdbc.sql("SELECT status FROM loan_application WHERE id = ?")
+        .param(c.applicationId()).query(String.class).single()));
+    // the rejection notice is the last step: the instance ends after it
+    await().atMost(WAIT).until(() -> camunda.newProcessInstanceGetRequest(c.processInstanceKey()).send().join()
+        .getState() == io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED);
+    return c;
+  }
+
   protected List<UserTask> openTasks(Case c, String elementId, int count) {
     return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> camunda.newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(c.processInstanceKey()).elementId(elementId).state(UserTaskState.CREATED))

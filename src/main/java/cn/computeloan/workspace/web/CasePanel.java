@@ -29,7 +29,7 @@ public final class CasePanel {
   }
 
   /** Reads the detail with decimals kept exact (money and ratios are BigDecimal). */
-  static CasePanel of(Detail detail, ObjectMapper mapper) {
+  public static CasePanel of(Detail detail, ObjectMapper mapper) {
     ObjectMapper exact = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     try {
       @SuppressWarnings("unchecked")
