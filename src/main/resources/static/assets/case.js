@@ -46,7 +46,13 @@ function mark(viewer, data) {
   const overlays = viewer.get('overlays');
   const graphics = viewer.get('graphicsFactory');
   Object.entries(data.elements).forEach(([id, c]) => {
-    if (!registry.get(id)) return;
+    const shape = registry.get(id);
+    if (!shape) return;
+    // an expanded sub-process is a frame around its elements: outlined, never filled
+    if (shape.businessObject?.$type === 'bpmn:SubProcess' && shape.di?.isExpanded !== false) {
+      canvas.addMarker(id, c.active > 0 ? 'trace-scope-active' : 'trace-scope-completed');
+      return;
+    }
     if (c.completed > 0) canvas.addMarker(id, 'trace-completed');
     if (c.active > 0) canvas.addMarker(id, 'trace-active');
     if (c.canceled > 0 && !c.completed && !c.active) canvas.addMarker(id, 'trace-canceled');

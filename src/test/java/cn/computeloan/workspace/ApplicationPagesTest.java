@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,6 +192,40 @@ class ApplicationPagesTest extends WorkspaceTestBase {
         .contains("data-trace-url=\"/applications/" + c.applicationId() + "/trace?instance=" + c.processInstanceKey());
     // a process instance of another application is not traced through this one
     assertThat(page("auditor", "/applications/" + c.applicationId() + "/trace?instance=1").status()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldReachThePostLoanMonitoringOfADisbursedLoanFromTheCase() {
+    // given: a loan approved by five head-office seats, signed and disbursed
+    Case c = submitted();
+    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
+    List<UserTask> seats = openTasks(c, APPROVE, 5);
+    for (int i = 0; i < seats.size(); i++) {
+      claimAndComplete("ho" + (i + 1), seats.get(i),
+          "{\"decision\":\"APPROVE\",\"approvedAmount\":1000000,\"comment\":\"同意，风险可控。\"}");
+    }
+    claimAndComplete("manager", openTask(c, "Task_SignCreditAgreement"),
+        "{\"agreementSigned\":true,\"signedOn\":\"2026-11-27\"}");
+
+    // when: the case page links its monitoring instance
+    String casePage = await().atMost(WAIT).until(() -> page("auditor", "/applications/" + c.applicationId()).body(),
+        body -> body.contains("class=\"monitoring\""));
+    Matcher tab = Pattern.compile("class=\"monitoring\"\\s+data-instance=\"(\\d+)\"").matcher(casePage);
+    assertThat(tab.find()).as(casePage).isTrue();
+    String monitoring = tab.group(1);
+
+    // then: traced the same way
+    JsonNode trace = page("auditor", "/applications/" + c.applicationId() + "/trace?instance=" + monitoring).json();
+    assertThat(trace.path("bpmnProcessId").asText()).isEqualTo("post-loan-monitoring");
+    assertThat(trace.path("elements").path("StartEvent_LoanDisbursed").path("completed").asLong()).isEqualTo(1);
+    assertThat(trace.path("takenFlows").toString()).contains("Flow_MonitoringStarted");
+    assertThat(page("auditor", "/applications/" + c.applicationId() + "?instance=" + monitoring).body())
+        .contains("/trace?instance=" + monitoring).contains("贷后监控 " + monitoring);
+    // and the approval's trace shows the seats and the disbursement
+    JsonNode approval = page("auditor", "/applications/" + c.applicationId() + "/trace").json();
+    assertThat(approval.path("elements").path(APPROVE).path("instances").asLong()).isEqualTo(5);
+    assertThat(approval.path("elements").path(APPROVE).path("multiInstance").asBoolean()).isTrue();
+    assertThat(approval.path("elements").path("Task_DisburseLoan").path("completed").asLong()).isEqualTo(1);
   }
 
   @Test

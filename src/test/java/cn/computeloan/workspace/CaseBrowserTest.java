@@ -90,6 +90,36 @@ class CaseBrowserTest extends WorkspaceTestBase {
   }
 
   @Test
+  void shouldShowARunningCaseWithItsVotesByRoundAndItsSeatsCounted() {
+    // given: a proposal returned by ho2 in round 1, prepared again; ho1 approved a seat of round 2
+    Case c = submitted();
+    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
+    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
+        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
+    claimAndComplete("analyst", openTask(c, PREPARE),
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    claimAndComplete("ho1", openTasks(c, APPROVE, 5).get(0),
+        "{\"decision\":\"APPROVE\",\"approvedAmount\":1000000,\"comment\":\"同意，风险可控。\"}");
+    openTasks(c, APPROVE, 4);
+    browser.logIn("auditor", ApiClient.DEV_PASSWORD);
+
+    // when
+    browser.go("/applications/" + c.applicationId());
+    browser.until(d -> "ready".equals(d.findElement(By.id("trace")).getAttribute("data-state")));
+
+    // then: the seats' task is active, with its instances counted; the votes by round
+    assertThat(classOf(APPROVE)).contains("trace-active");
+    assertThat(classOf(PREPARE)).contains("trace-completed");
+    assertThat(browser.text(By.cssSelector(".djs-overlays[data-container-id='" + APPROVE + "'] .trace-badge"))).isEqualTo("10");
+    assertThat(browser.text(By.cssSelector("#votes [data-round='1']"))).contains("ho2").contains("退回")
+        .contains("请补充GPU租赁合同");
+    assertThat(browser.text(By.cssSelector("#votes [data-round='2']"))).contains("ho1").contains("批准")
+        .contains("1,000,000.00 元");
+    browser.screenshot("case-page-running");
+    browser.screenshotFullPage("case-page-running-full");
+  }
+
+  @Test
   void shouldShowTheCasePageInEnglish() {
     Case c = rejectedReferredCase();
     browser.logIn("auditor", ApiClient.DEV_PASSWORD);

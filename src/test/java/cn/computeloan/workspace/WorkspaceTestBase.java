@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "compute-loan.security.users[5].username=ho2", "compute-loan.security.users[5].roles=HEAD_OFFICE_APPROVER",
     "compute-loan.security.users[6].username=auditor", "compute-loan.security.users[6].roles=AUDITOR",
     "compute-loan.security.users[7].username=manager", "compute-loan.security.users[7].roles=ACCOUNT_MANAGER",
-    "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN"})
+    "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN",
+    "compute-loan.security.users[9].username=ho3", "compute-loan.security.users[9].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[10].username=ho4", "compute-loan.security.users[10].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER"})
 public abstract class WorkspaceTestBase {
 
   protected static final Duration WAIT = Duration.ofSeconds(60);
