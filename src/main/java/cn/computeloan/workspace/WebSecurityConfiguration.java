@@ -19,6 +19,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.ITemplateEngine;
 
 /**
  * Sign-in for the staff workspace: form login ({@code /login}, fields {@code username} and
@@ -40,6 +42,9 @@ public class WebSecurityConfiguration {
       PATHS.matcher("/api/tasks/**"), PATHS.matcher("/assets/**"), PATHS.matcher("/vendor/**"),
       PATHS.matcher("/applications"), PATHS.matcher("/applications/**"), PATHS.matcher("/processes"),
       PATHS.matcher("/processes/**"), PATHS.matcher("/oauth2/**"), PATHS.matcher("/login/oauth2/**"));
+  /** The applications pages: a refusal there is a page, not JSON. */
+  static final RequestMatcher APPLICATION_PAGES = new OrRequestMatcher(PATHS.matcher("/applications"),
+      PATHS.matcher("/applications/**"));
   static final RequestMatcher TASK_API = new OrRequestMatcher(PATHS.matcher("/api/tasks"),
       PATHS.matcher("/api/tasks/**"));
 
@@ -47,7 +52,7 @@ public class WebSecurityConfiguration {
   @Order(0)
   SecurityFilterChain workspaceFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       ObjectProvider<ClientRegistrationRepository> oidcClients, ObjectProvider<JwtDecoder> jwtDecoder,
-      OidcRoles oidcRoles) throws Exception {
+      OidcRoles oidcRoles, ITemplateEngine templates, LocaleResolver locales) throws Exception {
     http.securityMatcher(WORKSPACE)
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth
@@ -79,7 +84,8 @@ public class WebSecurityConfiguration {
         .exceptionHandling(ex -> ex
             .defaultAuthenticationEntryPointFor(API_UNAUTHORIZED, TASK_API)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-            .defaultAccessDeniedHandlerFor(API_FORBIDDEN, TASK_API));
+            .defaultAccessDeniedHandlerFor(API_FORBIDDEN, TASK_API)
+            .defaultAccessDeniedHandlerFor(new DeniedPage(templates, locales), APPLICATION_PAGES));
     if (oidcClients.getIfAvailable() != null) {
       http.oauth2Login(oauth -> oauth.loginPage("/login").defaultSuccessUrl("/tasks", false)
           .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles::map)));

@@ -106,7 +106,7 @@ class WorkspaceBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static long[] measure(IntSupplier request) {
+  static long[] measure(IntSupplier request) {
     for (int i = 0; i < 30; i++) {
       assertThat(request.getAsInt()).isEqualTo(200); // warm-up
     }
@@ -119,7 +119,7 @@ class WorkspaceBenchmark {
     return millis;
   }
 
-  private static void report(String what, long[] micros) {
+  static void report(String what, long[] micros) {
     long[] sorted = micros.clone();
     java.util.Arrays.sort(sorted);
     System.out.printf("%-62s n=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", what, sorted.length,

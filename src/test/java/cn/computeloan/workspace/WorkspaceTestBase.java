@@ -35,7 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "compute-loan.security.users[5].username=ho2", "compute-loan.security.users[5].roles=HEAD_OFFICE_APPROVER",
     "compute-loan.security.users[6].username=auditor", "compute-loan.security.users[6].roles=AUDITOR",
     "compute-loan.security.users[7].username=manager", "compute-loan.security.users[7].roles=ACCOUNT_MANAGER",
-    "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN"})
+    "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN",
+    "compute-loan.security.users[9].username=ho3", "compute-loan.security.users[9].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[10].username=ho4", "compute-loan.security.users[10].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER"})
 public abstract class WorkspaceTestBase {
 
   protected static final Duration WAIT = Duration.ofSeconds(60);
@@ -66,6 +69,22 @@ public abstract class WorkspaceTestBase {
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return new Case(r.json().path("applicationId").asText(),
         Long.parseLong(r.json().path("processInstanceKey").asText()));
+  }
+
+  /** The chip start-up's application, referred to an analyst, who rejects it: its process has ended. */
+  protected Case rejectedReferredCase() {
+    Response r = api.send("intake", "POST", "/api/applications", TestData.json(TestData.CHIP).toString(),
+        "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    Case c = new Case(r.json().path("applicationId").asText(), Long.parseLong(r.json().path("processInstanceKey").asText()));
+    claimAndComplete("analyst", openTask(c, "Task_ReviewReferredCase"),
+        "{\"decision\":\"REJECT\",\"comment\":\"现金跑道不足六个月，拒绝。\"}");
+    await().atMost(WAIT).until(() -> "REJECTED".equals(jdbc.sql("SELECT status FROM loan_application WHERE id = ?")
+        .param(c.applicationId()).query(String.class).single()));
+    // the rejection notice is the last step: the instance ends after it
+    await().atMost(WAIT).until(() -> camunda.newProcessInstanceGetRequest(c.processInstanceKey()).send().join()
+        .getState() == io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED);
+    return c;
   }
 
   protected List<UserTask> openTasks(Case c, String elementId, int count) {

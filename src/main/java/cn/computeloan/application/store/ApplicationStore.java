@@ -128,8 +128,46 @@ public class ApplicationStore {
 
   /** One page of matching applications, newest first, and the total count. */
   public Page<StoredApplication> search(SearchCriteria c, int page, int size) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
+    String where = where(c, null, params);
+    long total = jdbc.sql("SELECT COUNT(*) FROM loan_application" + where).params(params).query(Long.class).single();
+    return new Page<>(page(where, params, "*", page * size, size), page, size, total);
+  }
+
+  /**
+   * One page of matching applications without their payload, newest first; {@code within} (null:
+   * any) restricts them to these ids (at most a thousand).
+   */
+  public List<StoredApplication> searchSummaries(SearchCriteria c, java.util.Collection<String> within, int offset,
+      int size) {
+    List<Object> params = new ArrayList<>();
+    String where = where(c, within, params);
+    return page(where, params, SUMMARY_COLUMNS + ", NULL AS payload", offset, size);
+  }
+
+  /** How many applications match in each status, the status filter left out (one grouped query). */
+  public java.util.Map<ApplicationStatus, Long> countByStatus(SearchCriteria c, java.util.Collection<String> within) {
+    List<Object> params = new ArrayList<>();
+    String where = where(new SearchCriteria(null, c.product(), c.tier(), c.applicant(), c.submittedFrom(),
+        c.submittedTo()), within, params);
+    java.util.Map<ApplicationStatus, Long> counts = new java.util.EnumMap<>(ApplicationStatus.class);
+    jdbc.sql("SELECT status, COUNT(*) AS n FROM loan_application" + where + " GROUP BY status").params(params)
+        .query((rs, n) -> counts.put(ApplicationStatus.valueOf(rs.getString("status")), rs.getLong("n"))).list();
+    return counts;
+  }
+
+  private List<StoredApplication> page(String where, List<Object> params, String columns, int offset, int size) {
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(size);
+    pageParams.add((long) offset);
+    return jdbc.sql("SELECT " + columns + " FROM loan_application" + where
+            + " ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?")
+        .params(pageParams).query(ApplicationStore::application).list();
+  }
+
+  /** The WHERE clause of a search; each index of V1 serves one filter with the submission order. */
+  private static String where(SearchCriteria c, java.util.Collection<String> within, List<Object> params) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     if (c.status() != null) {
       where.append(" AND status = ?");
       params.add(c.status().name());
@@ -155,14 +193,12 @@ public class ApplicationStore {
       where.append(" AND submitted_at < ?");
       params.add(utc(c.submittedTo()));
     }
-    long total = jdbc.sql("SELECT COUNT(*) FROM loan_application" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(size);
-    pageParams.add((long) page * size);
-    List<StoredApplication> items = jdbc.sql("SELECT * FROM loan_application" + where
-            + " ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?")
-        .params(pageParams).query(ApplicationStore::application).list();
-    return new Page<>(items, page, size, total);
+    if (within != null) {
+      where.append(within.isEmpty() ? " AND 1 = 0" : " AND id IN ("
+          + String.join(", ", java.util.Collections.nCopies(within.size(), "?")) + ")");
+      params.addAll(within);
+    }
+    return where.toString();
   }
 
   /** A page of results. */

@@ -2,6 +2,7 @@ package cn.computeloan.workspace.task;
 
 import cn.computeloan.application.api.ApplicationProblems.InvalidRequestException;
 import cn.computeloan.credit.Violation;
+import cn.computeloan.workspace.QueryParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,16 +58,9 @@ public record TaskQuery(Scope scope, String state, String process, String applic
     Sort sort = choice(params, "sort", Sort.DUE_DATE, Map.of("dueDate", Sort.DUE_DATE, "creationDate",
         Sort.CREATION_DATE), problems);
     Boolean descending = choice(params, "order", false, Map.of("asc", false, "desc", true), problems);
-    int page = number(params, "page", 0, problems);
-    int size = number(params, "size", 25, problems);
-    if (page < 0) {
-      problems.add(new Violation("page", "OUT_OF_RANGE", "must not be negative"));
-    }
-    if (size < 1 || size > MAX_SIZE) {
-      problems.add(new Violation("size", "OUT_OF_RANGE", "must be between 1 and " + MAX_SIZE));
-    } else if ((long) page * size + size > MAX_DEPTH) {
-      problems.add(new Violation("page", "OUT_OF_RANGE", "lists end after " + MAX_DEPTH + " tasks: filter instead"));
-    }
+    int page = QueryParams.number(params, "page", 0, problems);
+    int size = QueryParams.number(params, "size", 25, problems);
+    QueryParams.paging(page, size, MAX_SIZE, MAX_DEPTH, "tasks", problems);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -97,19 +91,6 @@ public record TaskQuery(Scope scope, String state, String process, String applic
       return null;
     }
     return given.strip();
-  }
-
-  private static int number(Map<String, String> params, String name, int fallback, List<Violation> problems) {
-    String given = params.get(name);
-    if (given == null || given.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(given.strip());
-    } catch (NumberFormatException e) {
-      problems.add(new Violation(name, "INVALID_VALUE", "must be a whole number"));
-      return fallback;
-    }
   }
 
   /** The same query as request parameters (for links and the inbox's refresh). */

@@ -11,12 +11,8 @@ import cn.computeloan.workspace.task.TaskRefusedException;
 import cn.computeloan.workspace.task.TaskWork;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -98,13 +94,6 @@ public class PageController {
     StoredDocument d = (applicationId == null ? java.util.Optional.<StoredDocument>empty()
         : store.document(applicationId, documentId))
         .orElseThrow(() -> new TaskRefusedException(TaskRefusedException.Kind.NOT_FOUND, "no document " + documentId));
-    byte[] content = store.documentContent(documentId).orElseThrow();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(d.contentType()))
-        .eTag("\"" + d.sha256() + "\"")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
-            + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
-        .header("X-Content-Type-Options", "nosniff")
-        .body(content);
+    return DocumentDownload.of(d, store.documentContent(documentId).orElseThrow());
   }
 }

@@ -39,6 +39,7 @@ public class PageErrors {
     return page(HttpStatus.INTERNAL_SERVER_ERROR, null, correlationId);
   }
 
+  /** The workspace's error page with its status, a reason for the person or a correlation id. */
   public static ModelAndView page(HttpStatus status, String reason, String correlationId) {
     ModelAndView page = new ModelAndView("workspace/error", status);
     page.addObject("status", status.value());
