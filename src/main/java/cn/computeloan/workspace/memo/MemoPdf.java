@@ -63,11 +63,7 @@ public class MemoPdf {
 
   private void borrower(PdfLayout pdf, MemoText t, CasePanel c) {
     pdf.heading(t.text("memo.section.borrower"), 60);
-    List<String[]> pairs = new ArrayList<>();
-    for (MemoText.Pair p : t.borrower(c, fmt)) {
-      pairs.add(new String[] {p.label(), p.value()});
-    }
-    pdf.pairs(pairs);
+    pdf.pairs(t.borrower(c, fmt));
   }
 
   private void statements(PdfLayout pdf, MemoText t, CreditMemo memo) {
@@ -191,11 +187,7 @@ public class MemoPdf {
     if (!section(pdf, t, "memo.section.guarantee", 60, g)) {
       return;
     }
-    List<String[]> pairs = new ArrayList<>();
-    for (MemoText.Pair p : t.cover(g, fmt)) {
-      pairs.add(new String[] {p.label(), p.value()});
-    }
-    pdf.pairs(pairs);
+    pdf.pairs(t.cover(g, fmt));
     List<String[]> rows = new ArrayList<>();
     for (Map<String, Object> o : CasePanel.list(g.get("offers"))) {
       rows.add(new String[] {t.or("guarantee." + o.get("type"), o.get("type")),
@@ -227,11 +219,7 @@ public class MemoPdf {
     if (!section(pdf, t, "memo.section.repayment", 60, plan)) {
       return;
     }
-    List<String[]> pairs = new ArrayList<>();
-    for (MemoText.Pair p : t.repayment(plan, fmt)) {
-      pairs.add(new String[] {p.label(), p.value()});
-    }
-    pdf.pairs(pairs);
+    pdf.pairs(t.repayment(plan, fmt));
     List<String[]> rows = new ArrayList<>();
     for (Map<String, Object> y : memo.repaymentYears()) {
       rows.add(new String[] {String.valueOf(y.get("year")), fmt.money(y.get("cashAvailable")),
@@ -249,10 +237,7 @@ public class MemoPdf {
     if (!section(pdf, t, "memo.section.authority", 30, a)) {
       return;
     }
-    pdf.pairs(List.of(new String[] {t.text("memo.level"), t.or("memo.level." + a.get("authorityLevel"),
-            a.get("authorityLevel"))},
-        new String[] {t.text("memo.requiredApprovals"), String.valueOf(a.get("requiredApprovals"))},
-        new String[] {t.text("memo.votingGroup"), t.or("group." + a.get("group"), a.get("group"))}));
+    pdf.pairs(t.authority(a));
   }
 
   private void votes(PdfLayout pdf, MemoText t, CasePanel c) {

@@ -112,6 +112,13 @@ public final class MemoText {
             fmt.times(plan.get("lowestDscr")) + " / " + fmt.times(plan.get("minimumDscr"))));
   }
 
+  /** The authority the votes were cast under: level, approvals required, voting group. */
+  public List<Pair> authority(Map<String, Object> a) {
+    return List.of(new Pair(text("memo.level"), or("memo.level." + a.get("authorityLevel"), a.get("authorityLevel"))),
+        new Pair(text("memo.requiredApprovals"), str(a.get("requiredApprovals"))),
+        new Pair(text("memo.votingGroup"), or("group." + a.get("group"), a.get("group"))));
+  }
+
   /** A proposal or a vote: round, seat, decision, who, when, comment (and the amount agreed). */
   public String[] historyRow(Map<String, Object> h, Formats fmt) {
     boolean preparation = "PREPARATION".equals(h.get("kind"));

@@ -114,20 +114,20 @@ final class PdfLayout implements AutoCloseable {
   }
 
   /** Label–value pairs in two columns of pairs. */
-  void pairs(List<String[]> pairs) {
+  void pairs(List<MemoText.Pair> pairs) {
     float colW = width() / 2;
     float labelW = 92;
     for (int i = 0; i < pairs.size(); i += 2) {
       float rowH = 0;
       for (int k = 0; k < 2 && i + k < pairs.size(); k++) {
-        rowH = Math.max(rowH, wrap(pairs.get(i + k)[1], BODY, false, colW - labelW - 8).size() * BODY * 1.45f);
+        rowH = Math.max(rowH, wrap(pairs.get(i + k).value(), BODY, false, colW - labelW - 8).size() * BODY * 1.45f);
       }
       keep(rowH + 4);
       for (int k = 0; k < 2 && i + k < pairs.size(); k++) {
         float x = MARGIN + k * colW;
-        draw(pairs.get(i + k)[0], x, y - BODY, BODY, false, MUTED);
+        draw(pairs.get(i + k).label(), x, y - BODY, BODY, false, MUTED);
         float ly = y;
-        for (String line : wrap(pairs.get(i + k)[1], BODY, false, colW - labelW - 8)) {
+        for (String line : wrap(pairs.get(i + k).value(), BODY, false, colW - labelW - 8)) {
           draw(line, x + labelW, ly - BODY, BODY, false, INK);
           ly -= BODY * 1.45f;
         }

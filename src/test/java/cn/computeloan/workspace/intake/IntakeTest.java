@@ -256,6 +256,24 @@ class IntakeTest extends WorkspaceTestBase {
   }
 
   @Test
+  void shouldTakeDocumentsUpToTheApisLimitAndRefuseLargerOnes() throws Exception {
+    // given
+    String id = createdId(submitForm(formOf(TestData.json(TestData.DATA_CENTRE))));
+    String path = "/applications/new/" + id + "/documents";
+
+    // when: 3 MB (over the limit of ordinary bodies, within the documents' 20 MB), then 22 MB
+    HttpResponse<String> scan = multipart(session, path, Map.of("kind", "AUDIT_REPORT"), "audit.pdf",
+        "application/pdf", new byte[3 * 1024 * 1024]);
+    HttpResponse<String> tooLarge = multipart(session, path, Map.of("kind", "AUDIT_REPORT"), "audit.pdf",
+        "application/pdf", new byte[22 * 1024 * 1024]);
+
+    // then
+    assertThat(scan.statusCode()).isEqualTo(302);
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(documents(id)).isEqualTo(1);
+  }
+
+  @Test
   void shouldRefuseIntakeToOtherRolesAndRequestsWithoutTheCsrfToken() throws Exception {
     long before = applications();
     HttpClient analyst = signedIn("analyst");
