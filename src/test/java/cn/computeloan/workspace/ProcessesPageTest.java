@@ -287,6 +287,8 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
     assertThat(html).contains("id=\"diagram\"", "id=\"diagram-xml\"", "bpmn-navigated-viewer.production.min.js",
         "post-loan-monitoring.bpmn");
     assertThat(page("auditor", "/processes/definitions/999999999").status()).isEqualTo(404);
+    assertThat(page("auditor", "/processes/definitions/9999999999999999999").status()).isEqualTo(404);
+    assertThat(page("auditor", "/processes/decisions/999999999").status()).isEqualTo(404);
   }
 
   @Test
