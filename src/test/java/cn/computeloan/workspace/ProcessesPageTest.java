@@ -166,6 +166,23 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
   }
 
   @Test
+  void shouldDeployANewVersionOfAForm() throws Exception {
+    // given: the early-warning form with a reworded heading
+    String form = Files.readString(Path.of("forms", "review-early-warning.form"))
+        .replace("# 贷后预警处置", "# 贷后预警处置（新版）");
+
+    // when
+    Response r = deploy(OWNER, "review-early-warning.form", form);
+
+    // then: version 2 beside the start-up's version 1, with who and the checksum
+    assertThat(r.status()).as(r.body()).isEqualTo(302);
+    String list = page(OWNER, "/processes").body();
+    assertThat(row(list, "form", "review-early-warning", 2)).contains(OWNER, "review-early-warning.form",
+        sha256(form.getBytes(StandardCharsets.UTF_8)));
+    assertThat(row(list, "form", "review-early-warning", 1)).contains("系统启动部署");
+  }
+
+  @Test
   void shouldRefuseAnInvalidModelWithTheEnginesReasonAndRecordNothing() {
     // given: a service task without a job type
     String broken = modelWithoutJobType("owner-broken");
@@ -270,6 +287,8 @@ class ProcessesPageTest extends ProcessOwnerTestBase {
     assertThat(html).contains("id=\"diagram\"", "id=\"diagram-xml\"", "bpmn-navigated-viewer.production.min.js",
         "post-loan-monitoring.bpmn");
     assertThat(page("auditor", "/processes/definitions/999999999").status()).isEqualTo(404);
+    assertThat(page("auditor", "/processes/definitions/9999999999999999999").status()).isEqualTo(404);
+    assertThat(page("auditor", "/processes/decisions/999999999").status()).isEqualTo(404);
   }
 
   @Test

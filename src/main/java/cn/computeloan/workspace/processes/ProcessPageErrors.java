@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The process pages' errors: an unknown version is 404, anything unexpected 500 with a correlation id. */
@@ -23,6 +24,12 @@ public class ProcessPageErrors {
       return page(HttpStatus.NOT_FOUND, null);
     }
     return unexpected(e);
+  }
+
+  /** A key of digits that is no number (beyond a long) names no version either. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ModelAndView noSuchKey() {
+    return page(HttpStatus.NOT_FOUND, null);
   }
 
   @ExceptionHandler(Exception.class)
