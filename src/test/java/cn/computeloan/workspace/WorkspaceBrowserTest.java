@@ -131,6 +131,10 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
     browser.find(By.cssSelector("tr[data-key='" + task.getUserTaskKey() + "'] a.task-link")).click();
     browser.taskPageReady();
     assertThat(browser.text(By.id("case-name"))).isEqualTo("青海绿算数据科技有限公司");
+    // the whole case and its memo are one click away
+    assertThat(browser.find(By.id("case-link")).getAttribute("href")).endsWith("/applications/" + c.applicationId());
+    assertThat(browser.find(By.id("memo-link")).getAttribute("href"))
+        .endsWith("/applications/" + c.applicationId() + "/memo");
     browser.screenshot("task-prepare-unclaimed");
     browser.screenshotFullPage("task-prepare-full");
     // and claims it, chooses a recommendation and writes the summary

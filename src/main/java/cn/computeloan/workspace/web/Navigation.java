@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackages = "cn.computeloan.workspace")
 public class Navigation {
 
-  public record Links(boolean applications, boolean intake, boolean processes) {
+  /** {@code cases}: may open a case page and its memo (links beside a task's case). */
+  public record Links(boolean applications, boolean cases, boolean intake, boolean processes) {
   }
 
   @ModelAttribute("nav")
   Links links(Authentication user) {
     return new Links(WorkspaceRoles.holdsAny(user, WorkspaceRoles.APPLICATION_SEARCH),
+        WorkspaceRoles.holdsAny(user, WorkspaceRoles.CASE_READERS),
         WorkspaceRoles.holdsAny(user, EnumSet.of(Role.INTAKE_OFFICER)),
         WorkspaceRoles.holdsAny(user, WorkspaceRoles.PROCESS_READERS));
   }
