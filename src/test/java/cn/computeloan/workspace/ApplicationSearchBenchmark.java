@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.ComputeLoanApplication;
 import cn.computeloan.application.ApiClient;
+import cn.computeloan.application.audit.AuditEntry;
+import cn.computeloan.application.audit.AuditTrail;
 import cn.computeloan.testsupport.TestPostgres;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -20,13 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.openqa.selenium.By;
 
 /**
  * The applications search {@code /applications} with {@code bench.applications} (default 100,000)
  * applications in PostgreSQL (the tests' embedded server, or the one {@code
  * COMPUTE_LOAN_TEST_POSTGRES_URL} names) and {@code bench.tasks} (default 2,000) of them waiting in an
  * open user task on the embedded engine (a tenth assigned). Measures each kind of search, one request
- * at a time as an auditor ({@code bench.requests}, default 300, after 30 warm-up requests), the page rendered on the server: p50/p95/p99 (target p95 < 300 ms).
+ * at a time as an auditor ({@code bench.requests}, default 300, after 30 warm-up requests), the page
+ * rendered on the server: p50/p95/p99 (target p95 < 300 ms). Then the case page of an application
+ * with 200 audit events (target: usable < 1 s), see {@link #casePage}.
  *
  * <p>Not part of the test suite (surefire excludes *Benchmark). Run (docs/workspace.md):
  * {@code ./mvnw -B -q -ntp test -Dtest=ApplicationSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -75,6 +82,7 @@ class ApplicationSearchBenchmark {
       for (String path : searches) {
         WorkspaceBenchmark.report("GET " + path, WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path, null).status()));
       }
+      casePage(app, api, port, ids.get(0));
     }
   }
 
@@ -126,6 +134,45 @@ class ApplicationSearchBenchmark {
     } while (tasks.size() < Math.min(1000, ids.size()));
     for (int i = 0; i < tasks.size(); i += 10) {
       client.newAssignUserTaskCommand(tasks.get(i).getUserTaskKey()).assignee("analyst").send().join();
+    }
+  }
+
+  /**
+   * The case page of an application with {@code bench.events} (default 200) audit events and a
+   * process instance: the page and its trace on the server, then in Chromium from navigation until
+   * the diagram is drawn and marked (the page's own {@code readyAt}).
+   */
+  private static void casePage(ConfigurableApplicationContext app, ApiClient api, int port, String id) {
+    int events = Integer.getInteger("bench.events", 200);
+    AuditTrail audit = app.getBean(AuditTrail.class);
+    new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).executeWithoutResult(s -> {
+      for (int i = 0; i < events; i++) {
+        audit.append(id, AuditEntry.of("analyst", "CREDIT_ANALYST", "NOTE", "{\"note\":" + i + "}",
+            "{\"note\":" + (i + 1) + ",\"text\":\"基准测试备注：核对算力租赁合同及利用率报表。\"}"));
+      }
+    });
+    String path = "/applications/" + id;
+    WorkspaceBenchmark.report("GET " + "/applications/{id} (" + events + " audit events)",
+        WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path, null).status()));
+    WorkspaceBenchmark.report("GET /applications/{id}/trace",
+        WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path + "/trace", null).status()));
+    if (!new java.io.File(Browser.CHROMIUM).canExecute()) {
+      System.out.println("case page in Chromium: skipped, no Chromium (apt-get install chromium chromium-driver)");
+      return;
+    }
+    int pages = Integer.getInteger("bench.pages", 30);
+    try (Browser browser = Browser.open(port)) {
+      browser.logIn("auditor", ApiClient.DEV_PASSWORD);
+      long[] micros = new long[pages];
+      for (int i = 0; i < pages + 5; i++) {
+        browser.go(path);
+        browser.until(d -> "ready".equals(d.findElement(By.id("trace")).getAttribute("data-state")));
+        long ready = Long.parseLong(browser.find(By.id("trace")).getAttribute("data-ready-at"));
+        if (i >= 5) {
+          micros[i - 5] = ready * 1000; // the first five warm the browser's cache and the JIT
+        }
+      }
+      WorkspaceBenchmark.report("case page: navigation to diagram drawn (Chromium)", micros);
     }
   }
 }
