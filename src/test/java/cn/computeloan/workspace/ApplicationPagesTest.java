@@ -8,7 +8,6 @@ import cn.computeloan.application.ApiClient.Response;
 import cn.computeloan.credit.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.api.search.response.UserTask;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -251,17 +249,7 @@ class ApplicationPagesTest extends WorkspaceTestBase {
   }
 
   private String upload(String applicationId, byte[] content) {
-    String boundary = "----cl" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nBALANCE_SHEET\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bs-2024.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    Response r = api.execute(HttpRequest.newBuilder(api.uri("/api/applications/" + applicationId + "/documents"))
-        .header("Authorization", ApiClient.basic("analyst", ApiClient.DEV_PASSWORD))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    Response r = api.uploadBalanceSheet("analyst", applicationId, content);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().path("documentId").asText();
   }

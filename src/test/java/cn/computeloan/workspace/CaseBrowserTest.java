@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.application.ApiClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,27 +15,9 @@ import org.openqa.selenium.support.ui.Select;
  * a finished (rejected) case, opens it, sees the path it took marked on the diagram, the chain
  * verified, and who did the referred-case review. Screenshots in target/screenshots/.
  */
-class CaseBrowserTest extends WorkspaceTestBase {
+class CaseBrowserTest extends BrowserTestBase {
 
   private static final String CHIP_CODE = "91440606MA55K3XQ20";
-  private Browser browser;
-
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private String classOf(String elementId) {
     return browser.find(By.cssSelector(".djs-element[data-element-id='" + elementId + "']")).getAttribute("class");

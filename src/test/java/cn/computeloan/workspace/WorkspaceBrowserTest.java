@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.computeloan.application.ApiClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,27 +15,9 @@ import org.openqa.selenium.WebElement;
  * preparer refused by the four-eyes rule, an invalid field, the English switch, and the inbox
  * following a colleague's claim. Each test leaves screenshots in target/screenshots/.
  */
-class WorkspaceBrowserTest extends WorkspaceTestBase {
+class WorkspaceBrowserTest extends BrowserTestBase {
 
   private static final String PASSWORD = ApiClient.DEV_PASSWORD;
-  private Browser browser;
-
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** A radio option by (part of) its label: form-js gives its inputs no value attribute. */
   private By radio(String label) {
