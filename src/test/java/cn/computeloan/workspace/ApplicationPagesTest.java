@@ -7,6 +7,10 @@ import cn.computeloan.application.ApiClient;
 import cn.computeloan.application.ApiClient.Response;
 import cn.computeloan.credit.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.computeloan.application.store.ApplicationStore;
+import cn.computeloan.application.store.StoredApplication;
+import cn.computeloan.process.ApplicationStatus;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.UserTask;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +18,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The applications search {@code /applications} and the case page {@code /applications/{id}} over
@@ -28,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class ApplicationPagesTest extends WorkspaceTestBase {
 
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+
+  @Autowired private ApplicationStore store;
 
   private Response page(String user, String path) {
     return api.send(user, "GET", path, null);
@@ -88,8 +99,9 @@ class ApplicationPagesTest extends WorkspaceTestBase {
     Response intakeTrace = page("intake", "/applications/" + c.applicationId() + "/trace");
     Response admin = page("admin", "/applications/" + c.applicationId());
     Response adminSearch = page("admin", "/applications");
+    Response coreBanking = page("core", "/applications/" + c.applicationId());
 
-    for (Response r : new Response[] {intake, intakeTrace, admin, adminSearch}) {
+    for (Response r : new Response[] {intake, intakeTrace, admin, adminSearch, coreBanking}) {
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.header("Content-Type")).startsWith("text/html");
       assertThat(r.body()).contains("您的岗位不能查看此页面").doesNotContain(c.applicationId());
@@ -225,6 +237,56 @@ class ApplicationPagesTest extends WorkspaceTestBase {
     assertThat(approval.path("elements").path(APPROVE).path("multiInstance").asBoolean()).isTrue();
     assertThat(approval.path("elements").path("Task_DisburseLoan").path("completed").asLong()).isEqualTo(1);
   }
+
+  @Test
+  void shouldTraceAnIncidentWhereItHappened() {
+    // given: an application whose process waits in a job that failed without retries (an incident)
+    camunda.newDeployResourceCommand().addResourceStringUtf8(FAILING_PROCESS, "case-incident.bpmn").send().join();
+    String id = UUID.randomUUID().toString();
+    long instance = camunda.newCreateInstanceCommand().bpmnProcessId("case-incident").latestVersion()
+        .variables(Map.of("applicationId", id)).send().join().getProcessInstanceKey();
+    Instant now = Instant.now();
+    store.insertPending(new StoredApplication(id, ApplicationStatus.IN_REVIEW, "PROJECT", "事故测试企业",
+        "91630100MA7510RN8X", new BigDecimal("1000000"), 12, null, "{}", null, "intake", now, now, null,
+        "0".repeat(64)));
+    store.attachProcess(id, instance);
+    ActivatedJob job = await().atMost(WAIT).until(() -> camunda.newActivateJobsCommand().jobType("case-incident")
+        .maxJobsToActivate(1).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
+    camunda.newFailCommand(job.getKey()).retries(0).errorMessage("GPU租赁合同缺失").send().join();
+
+    // when
+    JsonNode trace = await().atMost(WAIT).until(() -> page("auditor", "/applications/" + id + "/trace").json(),
+        t -> t != null && t.path("incidents").size() == 1);
+
+    // then: the incident where it happened, the path up to it taken, the instance still active
+    assertThat(trace.at("/incidents/0/elementId").asText()).isEqualTo("Task_Fails");
+    assertThat(trace.at("/incidents/0/message").asText()).isEqualTo("GPU租赁合同缺失");
+    assertThat(trace.at("/elements/Task_Fails/incidents").asLong()).isEqualTo(1);
+    // as Operate counts: an active element instance with an incident is counted as an incident only
+    assertThat(trace.at("/elements/Task_Fails/active").asLong()).isZero();
+    assertThat(trace.at("/elements/Start/completed").asLong()).isEqualTo(1);
+    assertThat(trace.path("takenFlows").toString()).contains("Flow_1").doesNotContain("Flow_2");
+    assertThat(trace.at("/instances/Task_Fails/0/incident").asBoolean()).isTrue();
+    assertThat(trace.path("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  private static final String FAILING_PROCESS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_CaseIncident"
+          targetNamespace="http://bpmn.io/schema/bpmn">
+        <bpmn:process id="case-incident" isExecutable="true">
+          <bpmn:startEvent id="Start"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+          <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Fails" />
+          <bpmn:serviceTask id="Task_Fails">
+            <bpmn:extensionElements><zeebe:taskDefinition type="case-incident" /></bpmn:extensionElements>
+            <bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>
+          </bpmn:serviceTask>
+          <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Fails" targetRef="End" />
+          <bpmn:endEvent id="End"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
 
   @Test
   void shouldDownloadADocumentOfTheCaseWithItsSha256() throws Exception {

@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN",
     "compute-loan.security.users[9].username=ho3", "compute-loan.security.users[9].roles=HEAD_OFFICE_APPROVER",
     "compute-loan.security.users[10].username=ho4", "compute-loan.security.users[10].roles=HEAD_OFFICE_APPROVER",
-    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER"})
+    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[12].username=core", "compute-loan.security.users[12].roles=CORE_BANKING"})
 public abstract class WorkspaceTestBase {
 
   protected static final Duration WAIT = Duration.ofSeconds(60);
