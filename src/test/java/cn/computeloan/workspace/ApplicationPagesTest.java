@@ -289,6 +289,22 @@ class ApplicationPagesTest extends WorkspaceTestBase {
       """;
 
   @Test
+  void shouldNameTheFirstBrokenEventWhenTheTrailWasAltered() {
+    // given: a finished case whose second audit event was rewritten in the database
+    Case c = rejectedReferredCase();
+    jdbc.sql("UPDATE audit_event SET actor = 'mallory' WHERE application_id = ? AND seq = 2")
+        .param(c.applicationId()).update();
+
+    // when
+    Response r = page("auditor", "/applications/" + c.applicationId());
+
+    // then: not verified; the first broken event named and marked in the trail
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain("id=\"chain-verified\"").contains("id=\"chain-broken\"")
+        .contains("第一条异常事件：第 2 条").containsPattern("<tr data-seq=\"2\"\\s+class=\"bad-event\"");
+  }
+
+  @Test
   void shouldDownloadADocumentOfTheCaseWithItsSha256() throws Exception {
     Case c = submitted();
     byte[] content = "资产负债表 2024".getBytes(StandardCharsets.UTF_8);
