@@ -24,7 +24,7 @@ function variables(list) {
 function showElement(data, element) {
   const box = document.getElementById('element-detail');
   const instances = data.instances[element.id] || [];
-  box.replaceChildren(el('h3', {}, element.businessObject?.name || element.id, ' ',
+  box.replaceChildren(el('h3', {}, data.names[element.id] || element.businessObject?.name || element.id, ' ',
     el('small', {}, element.id)));
   box.dataset.elementId = element.id;
   if (!instances.length) {

@@ -64,6 +64,7 @@ class CaseBrowserTest extends BrowserTestBase {
     // then: its run, when and by whom
     WebElement runs = browser.find(By.id("element-instances"));
     assertThat(runs.getText()).contains("analyst").contains("COMPLETED");
+    assertThat(browser.text(By.cssSelector("#element-detail h3"))).startsWith("复核转介案件");
     browser.screenshot("case-page-element");
     browser.screenshotFullPage("case-page-full");
   }
