@@ -72,12 +72,7 @@ class CaseBrowserTest extends BrowserTestBase {
   @Test
   void shouldShowARunningCaseWithItsVotesByRoundAndItsSeatsCounted() {
     // given: a proposal returned by ho2 in round 1, prepared again; ho1 approved a seat of round 2
-    Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
-        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
-    claimAndComplete("analyst", openTask(c, PREPARE),
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    Case c = returnedOnceAndPreparedAgain();
     claimAndComplete("ho1", openTasks(c, APPROVE, 5).get(0),
         "{\"decision\":\"APPROVE\",\"approvedAmount\":1000000,\"comment\":\"同意，风险可控。\"}");
     openTasks(c, APPROVE, 4);

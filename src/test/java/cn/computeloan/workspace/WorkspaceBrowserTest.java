@@ -156,12 +156,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
   @Test
   void shouldLetAnApproverApproveBesideTheCaseAndItsEarlierReturn() {
     // given: a proposal returned once by ho2 (with the reason) and prepared again
-    Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
-        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
-    claimAndComplete("analyst", openTask(c, PREPARE),
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    Case c = returnedOnceAndPreparedAgain();
     UserTask seat = openTasks(c, APPROVE, 5).get(0);
     browser.logIn("ho1", PASSWORD);
 

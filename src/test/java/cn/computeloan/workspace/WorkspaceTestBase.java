@@ -88,6 +88,17 @@ public abstract class WorkspaceTestBase {
     return c;
   }
 
+  /** The data-centre loan: prepared, returned by ho2 in round 1 (with the reason), prepared again; round 2's seats open. */
+  protected Case returnedOnceAndPreparedAgain() {
+    Case c = submitted();
+    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
+    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
+        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
+    claimAndComplete("analyst", openTask(c, PREPARE),
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    return c;
+  }
+
   protected List<UserTask> openTasks(Case c, String elementId, int count) {
     return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> camunda.newUserTaskSearchRequest()
         .filter(f -> f.processInstanceKey(c.processInstanceKey()).elementId(elementId).state(UserTaskState.CREATED))
