@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.StoredApplication;
 import cn.computeloan.process.ApplicationStatus;
+import cn.computeloan.process.CaseFile;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.UserTask;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ class ApplicationPagesTest extends WorkspaceTestBase {
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
 
   @Autowired private ApplicationStore store;
+  @Autowired private CaseFile caseFile;
 
   private Response page(String user, String path) {
     return api.send(user, "GET", path, null);
@@ -302,6 +304,26 @@ class ApplicationPagesTest extends WorkspaceTestBase {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).doesNotContain("id=\"chain-verified\"").contains("id=\"chain-broken\"")
         .contains("第一条异常事件：第 2 条").containsPattern("<tr data-seq=\"2\"\\s+class=\"bad-event\"");
+  }
+
+  @Test
+  void shouldListTheEscalationsOfTheCase() {
+    // given: the supervisor alerted about the overdue proposal, then the task moved up a level
+    Case c = rejectedReferredCase();
+    caseFile.recordStep(c.applicationId(), "ESCALATION", Map.of("kind", "SUPERVISOR_ALERTED", "overdueTask", PREPARE),
+        null, "alert-supervisor", new CaseFile.ProcessRef(c.processInstanceKey(), "Event_Alert", 1, 9001));
+    caseFile.recordStep(c.applicationId(), "ESCALATION", Map.of("kind", "MOVED_UP", "overdueTask", PREPARE,
+        "fromGroup", "credit-analyst", "toGroup", "risk-manager"), null, "record-task-moved-up",
+        new CaseFile.ProcessRef(c.processInstanceKey(), "Event_MovedUp", 2, 9002));
+
+    // when
+    String body = page("auditor", "/applications/" + c.applicationId()).body();
+
+    // then: both, with the task and the groups by name; the chain still verified
+    String escalations = body.substring(body.indexOf("id=\"escalations\""));
+    assertThat(escalations).contains("已提醒主管").contains("已升级至上一级").contains("准备授信方案")
+        .contains("授信分析岗 → 风险经理");
+    assertThat(body).contains("id=\"chain-verified\"");
   }
 
   @Test
