@@ -24,7 +24,7 @@ function variables(list) {
 function showElement(data, element) {
   const box = document.getElementById('element-detail');
   const instances = data.instances[element.id] || [];
-  box.replaceChildren(el('h3', {}, element.businessObject?.name || element.id, ' ',
+  box.replaceChildren(el('h3', {}, data.names[element.id] || element.businessObject?.name || element.id, ' ',
     el('small', {}, element.id)));
   box.dataset.elementId = element.id;
   if (!instances.length) {
@@ -38,6 +38,18 @@ function showElement(data, element) {
       el('td', {}, el('code', {}, i.type)), el('td', {}, i.state + (i.incident ? ` · ${text('Incident')}` : '')),
       el('td', {}, time(i.startDate)), el('td', {}, time(i.endDate)),
       el('td', { class: 'by' }, i.by.join(', ') || '—'), el('td', {}, variables(i.variables)))))));
+}
+
+// As tall as the diagram needs at the page's width (a wide process leaves no empty band), then fitted.
+function fit(viewer) {
+  const canvas = viewer.get('canvas');
+  const box = document.getElementById('diagram');
+  const { inner } = canvas.viewbox();
+  if (inner.width > 0) {
+    box.style.height = `${Math.max(240, Math.min(620, Math.round((box.clientWidth * inner.height) / inner.width) + 48))}px`;
+    canvas.resized();
+  }
+  canvas.zoom('fit-viewport');
 }
 
 function mark(viewer, data) {
@@ -92,7 +104,7 @@ async function load() {
   const data = await response.json();
   const viewer = new window.BpmnJS({ container: '#diagram' });
   await viewer.importXML(data.xml);
-  viewer.get('canvas').zoom('fit-viewport');
+  fit(viewer);
   mark(viewer, data);
   incidents(data);
   state.textContent = `${data.bpmnProcessId} v${data.version} · ${data.state} · ${time(data.startDate)} – ${time(data.endDate)}`;
@@ -100,6 +112,7 @@ async function load() {
     variables(data.processVariables));
   document.getElementById('element-detail').after(processVariables);
   viewer.get('eventBus').on('element.click', (event) => showElement(data, event.element));
+  root.dataset.readyAt = String(Math.round(performance.now()));
   root.dataset.state = 'ready';
   window.caseTrace = { viewer, data };
 }

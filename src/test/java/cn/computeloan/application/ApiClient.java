@@ -79,6 +79,21 @@ public final class ApiClient {
     }
   }
 
+  /** Uploads {@code content} as the application's balance sheet ({@code bs-2024.txt}, text/plain) as {@code user}. */
+  public Response uploadBalanceSheet(String user, String applicationId, byte[] content) {
+    String boundary = "----cl" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nBALANCE_SHEET\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bs-2024.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return execute(HttpRequest.newBuilder(uri("/api/applications/" + applicationId + "/documents"))
+        .header("Authorization", basic(user, DEV_PASSWORD))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   public URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }

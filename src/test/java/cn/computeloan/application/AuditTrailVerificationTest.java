@@ -8,13 +8,10 @@ import cn.computeloan.application.audit.AuditHasher;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseFile.ProcessRef;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -221,23 +218,9 @@ class AuditTrailVerificationTest extends ApplicationIntegrationTest {
     caseFile.changeStatus(id, ApplicationStatus.PENDING_APPROVAL, "worker", new ProcessRef(1, "Task_Prepare", 2, 3002));
     caseFile.recordStep(id, "APPROVAL-1", Map.of("decision", "APPROVE", "approvedAmount", 3_000_000), "Authority:v1",
         BRANCH, new ProcessRef(1, "Task_Approve", 5, 3003));
-    Response upload = upload(id, "资产负债表 2024 — balance sheet".getBytes(StandardCharsets.UTF_8));
+    Response upload = api.uploadBalanceSheet(ANALYST, id, "资产负债表 2024 — balance sheet".getBytes(StandardCharsets.UTF_8));
     assertThat(upload.status()).as(upload.body()).isEqualTo(201);
     return id;
-  }
-
-  private Response upload(String id, byte[] content) {
-    String boundary = "----cl" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nBALANCE_SHEET\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bs-2024.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return api.execute(HttpRequest.newBuilder(api.uri("/api/applications/" + id + "/documents"))
-        .header("Authorization", ApiClient.basic(ANALYST, ApiClient.DEV_PASSWORD))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
   }
 
   /**

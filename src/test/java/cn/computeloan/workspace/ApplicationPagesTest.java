@@ -7,19 +7,27 @@ import cn.computeloan.application.ApiClient;
 import cn.computeloan.application.ApiClient.Response;
 import cn.computeloan.credit.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.computeloan.application.store.ApplicationStore;
+import cn.computeloan.application.store.StoredApplication;
+import cn.computeloan.process.ApplicationStatus;
+import cn.computeloan.process.CaseFile;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.response.UserTask;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The applications search {@code /applications} and the case page {@code /applications/{id}} over
@@ -30,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class ApplicationPagesTest extends WorkspaceTestBase {
 
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+
+  @Autowired private ApplicationStore store;
+  @Autowired private CaseFile caseFile;
 
   private Response page(String user, String path) {
     return api.send(user, "GET", path, null);
@@ -90,8 +101,9 @@ class ApplicationPagesTest extends WorkspaceTestBase {
     Response intakeTrace = page("intake", "/applications/" + c.applicationId() + "/trace");
     Response admin = page("admin", "/applications/" + c.applicationId());
     Response adminSearch = page("admin", "/applications");
+    Response coreBanking = page("core", "/applications/" + c.applicationId());
 
-    for (Response r : new Response[] {intake, intakeTrace, admin, adminSearch}) {
+    for (Response r : new Response[] {intake, intakeTrace, admin, adminSearch, coreBanking}) {
       assertThat(r.status()).isEqualTo(403);
       assertThat(r.header("Content-Type")).startsWith("text/html");
       assertThat(r.body()).contains("您的岗位不能查看此页面").doesNotContain(c.applicationId());
@@ -229,6 +241,92 @@ class ApplicationPagesTest extends WorkspaceTestBase {
   }
 
   @Test
+  void shouldTraceAnIncidentWhereItHappened() {
+    // given: an application whose process waits in a job that failed without retries (an incident)
+    camunda.newDeployResourceCommand().addResourceStringUtf8(FAILING_PROCESS, "case-incident.bpmn").send().join();
+    String id = UUID.randomUUID().toString();
+    long instance = camunda.newCreateInstanceCommand().bpmnProcessId("case-incident").latestVersion()
+        .variables(Map.of("applicationId", id)).send().join().getProcessInstanceKey();
+    Instant now = Instant.now();
+    store.insertPending(new StoredApplication(id, ApplicationStatus.IN_REVIEW, "PROJECT", "事故测试企业",
+        "91630100MA7510RN8X", new BigDecimal("1000000"), 12, null, "{}", null, "intake", now, now, null,
+        "0".repeat(64)));
+    store.attachProcess(id, instance);
+    ActivatedJob job = await().atMost(WAIT).until(() -> camunda.newActivateJobsCommand().jobType("case-incident")
+        .maxJobsToActivate(1).send().join().getJobs(), jobs -> !jobs.isEmpty()).get(0);
+    camunda.newFailCommand(job.getKey()).retries(0).errorMessage("GPU租赁合同缺失").send().join();
+
+    // when
+    JsonNode trace = await().atMost(WAIT).until(() -> page("auditor", "/applications/" + id + "/trace").json(),
+        t -> t != null && t.path("incidents").size() == 1);
+
+    // then: the incident where it happened, the path up to it taken, the instance still active
+    assertThat(trace.at("/incidents/0/elementId").asText()).isEqualTo("Task_Fails");
+    assertThat(trace.at("/incidents/0/message").asText()).isEqualTo("GPU租赁合同缺失");
+    assertThat(trace.at("/elements/Task_Fails/incidents").asLong()).isEqualTo(1);
+    // as Operate counts: an active element instance with an incident is counted as an incident only
+    assertThat(trace.at("/elements/Task_Fails/active").asLong()).isZero();
+    assertThat(trace.at("/elements/Start/completed").asLong()).isEqualTo(1);
+    assertThat(trace.path("takenFlows").toString()).contains("Flow_1").doesNotContain("Flow_2");
+    assertThat(trace.at("/instances/Task_Fails/0/incident").asBoolean()).isTrue();
+    assertThat(trace.path("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  private static final String FAILING_PROCESS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Definitions_CaseIncident"
+          targetNamespace="http://bpmn.io/schema/bpmn">
+        <bpmn:process id="case-incident" isExecutable="true">
+          <bpmn:startEvent id="Start"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+          <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Fails" />
+          <bpmn:serviceTask id="Task_Fails">
+            <bpmn:extensionElements><zeebe:taskDefinition type="case-incident" /></bpmn:extensionElements>
+            <bpmn:incoming>Flow_1</bpmn:incoming><bpmn:outgoing>Flow_2</bpmn:outgoing>
+          </bpmn:serviceTask>
+          <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Fails" targetRef="End" />
+          <bpmn:endEvent id="End"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
+  @Test
+  void shouldNameTheFirstBrokenEventWhenTheTrailWasAltered() {
+    // given: a finished case whose second audit event was rewritten in the database
+    Case c = rejectedReferredCase();
+    jdbc.sql("UPDATE audit_event SET actor = 'mallory' WHERE application_id = ? AND seq = 2")
+        .param(c.applicationId()).update();
+
+    // when
+    Response r = page("auditor", "/applications/" + c.applicationId());
+
+    // then: not verified; the first broken event named and marked in the trail
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain("id=\"chain-verified\"").contains("id=\"chain-broken\"")
+        .contains("第一条异常事件：第 2 条").containsPattern("<tr data-seq=\"2\"\\s+class=\"bad-event\"");
+  }
+
+  @Test
+  void shouldListTheEscalationsOfTheCase() {
+    // given: the supervisor alerted about the overdue proposal, then the task moved up a level
+    Case c = rejectedReferredCase();
+    caseFile.recordStep(c.applicationId(), "ESCALATION", Map.of("kind", "SUPERVISOR_ALERTED", "overdueTask", PREPARE),
+        null, "alert-supervisor", new CaseFile.ProcessRef(c.processInstanceKey(), "Event_Alert", 1, 9001));
+    caseFile.recordStep(c.applicationId(), "ESCALATION", Map.of("kind", "MOVED_UP", "overdueTask", PREPARE,
+        "fromGroup", "credit-analyst", "toGroup", "risk-manager"), null, "record-task-moved-up",
+        new CaseFile.ProcessRef(c.processInstanceKey(), "Event_MovedUp", 2, 9002));
+
+    // when
+    String body = page("auditor", "/applications/" + c.applicationId()).body();
+
+    // then: both, with the task and the groups by name; the chain still verified
+    String escalations = body.substring(body.indexOf("id=\"escalations\""));
+    assertThat(escalations).contains("已提醒主管").contains("已升级至上一级").contains("准备授信方案")
+        .contains("授信分析岗 → 风险经理");
+    assertThat(body).contains("id=\"chain-verified\"");
+  }
+
+  @Test
   void shouldDownloadADocumentOfTheCaseWithItsSha256() throws Exception {
     Case c = submitted();
     byte[] content = "资产负债表 2024".getBytes(StandardCharsets.UTF_8);
@@ -251,17 +349,7 @@ class ApplicationPagesTest extends WorkspaceTestBase {
   }
 
   private String upload(String applicationId, byte[] content) {
-    String boundary = "----cl" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nBALANCE_SHEET\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bs-2024.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    Response r = api.execute(HttpRequest.newBuilder(api.uri("/api/applications/" + applicationId + "/documents"))
-        .header("Authorization", ApiClient.basic("analyst", ApiClient.DEV_PASSWORD))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    Response r = api.uploadBalanceSheet("analyst", applicationId, content);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().path("documentId").asText();
   }

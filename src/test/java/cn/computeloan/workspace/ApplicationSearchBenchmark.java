@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.ComputeLoanApplication;
 import cn.computeloan.application.ApiClient;
+import cn.computeloan.application.audit.AuditEntry;
+import cn.computeloan.application.audit.AuditTrail;
+import cn.computeloan.credit.TestData;
 import cn.computeloan.testsupport.TestPostgres;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -20,13 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.openqa.selenium.By;
 
 /**
  * The applications search {@code /applications} with {@code bench.applications} (default 100,000)
  * applications in PostgreSQL (the tests' embedded server, or the one {@code
  * COMPUTE_LOAN_TEST_POSTGRES_URL} names) and {@code bench.tasks} (default 2,000) of them waiting in an
  * open user task on the embedded engine (a tenth assigned). Measures each kind of search, one request
- * at a time as an auditor ({@code bench.requests}, default 300, after 30 warm-up requests), the page rendered on the server: p50/p95/p99 (target p95 < 300 ms).
+ * at a time as an auditor ({@code bench.requests}, default 300, after 30 warm-up requests), the page
+ * rendered on the server: p50/p95/p99 (target p95 < 300 ms). Then the case page of an application
+ * with 200 audit events (target: usable < 1 s), see {@link #casePage}.
  *
  * <p>Not part of the test suite (surefire excludes *Benchmark). Run (docs/workspace.md):
  * {@code ./mvnw -B -q -ntp test -Dtest=ApplicationSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -75,6 +83,7 @@ class ApplicationSearchBenchmark {
       for (String path : searches) {
         WorkspaceBenchmark.report("GET " + path, WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path, null).status()));
       }
+      casePage(app, api, port);
     }
   }
 
@@ -126,6 +135,60 @@ class ApplicationSearchBenchmark {
     } while (tasks.size() < Math.min(1000, ids.size()));
     for (int i = 0; i < tasks.size(); i += 10) {
       client.newAssignUserTaskCommand(tasks.get(i).getUserTaskKey()).assignee("analyst").send().join();
+    }
+  }
+
+  /**
+   * The case page of a submitted application (the real approval process, waiting for its proposal)
+   * with {@code bench.events} (default 200) audit events: the page and its trace on the server, then
+   * in Chromium from navigation until the diagram is drawn and marked (the page's own {@code readyAt}).
+   */
+  private static void casePage(ConfigurableApplicationContext app, ApiClient api, int port) {
+    int events = Integer.getInteger("bench.events", 200);
+    ApiClient.Response submitted = api.send("intake", "POST", "/api/applications",
+        TestData.json(TestData.DATA_CENTRE).toString(), "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    String id = submitted.json().path("applicationId").asText();
+    long instance = Long.parseLong(submitted.json().path("processInstanceKey").asText());
+    CamundaClient client = app.getBean(CamundaClient.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> !client
+        .newUserTaskSearchRequest().filter(f -> f.processInstanceKey(instance).state(UserTaskState.CREATED))
+        .send().join().items().isEmpty());
+    AuditTrail audit = app.getBean(AuditTrail.class);
+    int recorded = app.getBean(JdbcTemplate.class).queryForObject(
+        "SELECT COUNT(*) FROM audit_event WHERE application_id = ?", Integer.class, id);
+    new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).executeWithoutResult(s -> {
+      for (int i = recorded; i < events; i++) {
+        audit.append(id, AuditEntry.of("analyst", "CREDIT_ANALYST", "NOTE", "{\"note\":" + i + "}",
+            "{\"note\":" + (i + 1) + ",\"text\":\"基准测试备注：核对算力租赁合同及利用率报表。\"}"));
+      }
+    });
+    String path = "/applications/" + id;
+    WorkspaceBenchmark.report("GET " + "/applications/{id} (" + events + " audit events)",
+        WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path, null).status()));
+    WorkspaceBenchmark.report("GET /applications/{id}/trace",
+        WorkspaceBenchmark.measure(() -> api.send("auditor", "GET", path + "/trace", null).status()));
+    if (!new java.io.File(Browser.CHROMIUM).canExecute()) {
+      System.out.println("case page in Chromium: skipped, no Chromium (apt-get install chromium chromium-driver)");
+      return;
+    }
+    int pages = Integer.getInteger("bench.pages", 30);
+    try (Browser browser = Browser.open(port)) {
+      browser.logIn("auditor", ApiClient.DEV_PASSWORD);
+      long[] micros = new long[pages];
+      for (int i = 0; i < pages + 5; i++) {
+        browser.go(path);
+        String state = browser.until(d -> {
+          String s = d.findElement(By.id("trace")).getAttribute("data-state");
+          return s == null ? null : s;
+        });
+        assertThat(state).as(browser.text(By.id("trace-state"))).isEqualTo("ready");
+        long ready = Long.parseLong(browser.find(By.id("trace")).getAttribute("data-ready-at"));
+        if (i >= 5) {
+          micros[i - 5] = ready * 1000; // the first five warm the browser's cache and the JIT
+        }
+      }
+      WorkspaceBenchmark.report("case page: navigation to diagram drawn (Chromium)", micros);
     }
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.application.ApiClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,27 +15,9 @@ import org.openqa.selenium.support.ui.Select;
  * a finished (rejected) case, opens it, sees the path it took marked on the diagram, the chain
  * verified, and who did the referred-case review. Screenshots in target/screenshots/.
  */
-class CaseBrowserTest extends WorkspaceTestBase {
+class CaseBrowserTest extends BrowserTestBase {
 
   private static final String CHIP_CODE = "91440606MA55K3XQ20";
-  private Browser browser;
-
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private String classOf(String elementId) {
     return browser.find(By.cssSelector(".djs-element[data-element-id='" + elementId + "']")).getAttribute("class");
@@ -85,6 +64,7 @@ class CaseBrowserTest extends WorkspaceTestBase {
     // then: its run, when and by whom
     WebElement runs = browser.find(By.id("element-instances"));
     assertThat(runs.getText()).contains("analyst").contains("COMPLETED");
+    assertThat(browser.text(By.cssSelector("#element-detail h3"))).startsWith("复核转介案件");
     browser.screenshot("case-page-element");
     browser.screenshotFullPage("case-page-full");
   }
@@ -92,12 +72,7 @@ class CaseBrowserTest extends WorkspaceTestBase {
   @Test
   void shouldShowARunningCaseWithItsVotesByRoundAndItsSeatsCounted() {
     // given: a proposal returned by ho2 in round 1, prepared again; ho1 approved a seat of round 2
-    Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
-        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
-    claimAndComplete("analyst", openTask(c, PREPARE),
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    Case c = returnedOnceAndPreparedAgain();
     claimAndComplete("ho1", openTasks(c, APPROVE, 5).get(0),
         "{\"decision\":\"APPROVE\",\"approvedAmount\":1000000,\"comment\":\"同意，风险可控。\"}");
     openTasks(c, APPROVE, 4);

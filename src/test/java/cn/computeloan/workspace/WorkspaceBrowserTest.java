@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.computeloan.application.ApiClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,27 +15,9 @@ import org.openqa.selenium.WebElement;
  * preparer refused by the four-eyes rule, an invalid field, the English switch, and the inbox
  * following a colleague's claim. Each test leaves screenshots in target/screenshots/.
  */
-class WorkspaceBrowserTest extends WorkspaceTestBase {
+class WorkspaceBrowserTest extends BrowserTestBase {
 
   private static final String PASSWORD = ApiClient.DEV_PASSWORD;
-  private Browser browser;
-
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** A radio option by (part of) its label: form-js gives its inputs no value attribute. */
   private By radio(String label) {
@@ -181,12 +160,7 @@ class WorkspaceBrowserTest extends WorkspaceTestBase {
   @Test
   void shouldLetAnApproverApproveBesideTheCaseAndItsEarlierReturn() {
     // given: a proposal returned once by ho2 (with the reason) and prepared again
-    Case c = submitted();
-    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
-    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
-        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
-    claimAndComplete("analyst", openTask(c, PREPARE),
-        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
+    Case c = returnedOnceAndPreparedAgain();
     UserTask seat = openTasks(c, APPROVE, 5).get(0);
     browser.logIn("ho1", PASSWORD);
 

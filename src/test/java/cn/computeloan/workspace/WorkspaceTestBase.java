@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "compute-loan.security.users[8].username=admin", "compute-loan.security.users[8].roles=ADMIN",
     "compute-loan.security.users[9].username=ho3", "compute-loan.security.users[9].roles=HEAD_OFFICE_APPROVER",
     "compute-loan.security.users[10].username=ho4", "compute-loan.security.users[10].roles=HEAD_OFFICE_APPROVER",
-    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER"})
+    "compute-loan.security.users[11].username=ho5", "compute-loan.security.users[11].roles=HEAD_OFFICE_APPROVER",
+    "compute-loan.security.users[12].username=core", "compute-loan.security.users[12].roles=CORE_BANKING"})
 public abstract class WorkspaceTestBase {
 
   protected static final Duration WAIT = Duration.ofSeconds(60);
@@ -84,6 +85,17 @@ public abstract class WorkspaceTestBase {
     // the rejection notice is the last step: the instance ends after it
     await().atMost(WAIT).until(() -> camunda.newProcessInstanceGetRequest(c.processInstanceKey()).send().join()
         .getState() == io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED);
+    return c;
+  }
+
+  /** The data-centre loan: prepared, returned by ho2 in round 1 (with the reason), prepared again; round 2's seats open. */
+  protected Case returnedOnceAndPreparedAgain() {
+    Case c = submitted();
+    claimAndComplete("analyst", openTask(c, PREPARE), PROPOSAL);
+    claimAndComplete("ho2", openTasks(c, APPROVE, 5).get(0),
+        "{\"decision\":\"RETURN\",\"comment\":\"请补充GPU租赁合同及近三个月算力利用率报表。\"}");
+    claimAndComplete("analyst", openTask(c, PREPARE),
+        "{\"recommendation\":\"APPROVE\",\"proposalSummary\":\"已补充GPU租赁合同及算力利用率报表，建议批准。\"}");
     return c;
   }
 

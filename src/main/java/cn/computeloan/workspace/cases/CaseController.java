@@ -7,8 +7,11 @@ import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.workspace.WorkspaceRoles;
 import cn.computeloan.workspace.web.DocumentDownload;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -35,8 +38,11 @@ public class CaseController {
   private final CaseRecord cases;
   private final ProcessTrace trace;
   private final ApplicationStore store;
+  private final MessageSource messages;
 
-  public CaseController(ApplicationSearch search, CaseRecord cases, ProcessTrace trace, ApplicationStore store) {
+  public CaseController(ApplicationSearch search, CaseRecord cases, ProcessTrace trace, ApplicationStore store,
+      MessageSource messages) {
+    this.messages = messages;
     this.search = search;
     this.cases = cases;
     this.trace = trace;
@@ -83,7 +89,9 @@ public class CaseController {
     CaseRecord.Instance chosen = cases.instances(a).stream()
         .filter(i -> instance == null || String.valueOf(i.key()).equals(instance)).findFirst()
         .orElseThrow(() -> new CaseNotFoundException(applicationId));
-    return trace.trace(chosen.key(), cases.events(a.id()));
+    Locale locale = LocaleContextHolder.getLocale();
+    return trace.trace(chosen.key(), cases.events(a.id()),
+        id -> messages.getMessage("task." + id, null, null, locale));
   }
 
   @GetMapping("/applications/{applicationId}/documents/{documentId}")

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,7 @@ public class ProcessTrace {
   public record Trace(String processInstanceKey, String bpmnProcessId, String processName, Integer version,
       String state, OffsetDateTime startDate, OffsetDateTime endDate, String xml,
       Map<String, Counts> elements, List<String> takenFlows, List<IncidentView> incidents,
-      Map<String, List<InstanceView>> instances, List<VariableView> processVariables) {}
+      Map<String, List<InstanceView>> instances, List<VariableView> processVariables, Map<String, String> names) {}
 
   /** Per element: as the statistics endpoint counts, plus the instances of a multi-instance body. */
   public record Counts(long active, long completed, long canceled, long incidents, long instances,
@@ -62,7 +63,10 @@ public class ProcessTrace {
 
   public record VariableView(String name, String value, boolean truncated) {}
 
-  public Trace trace(long processInstanceKey, List<AuditEvent> audit) {
+  /**
+   * @param label the name a person reads for an element id (the page's language), null if it has none
+   */
+  public Trace trace(long processInstanceKey, List<AuditEvent> audit, Function<String, String> label) {
     ProcessInstance instance = client.newProcessInstanceGetRequest(processInstanceKey).send().join();
     CamundaFuture<String> xml = client.newProcessDefinitionGetXmlRequest(instance.getProcessDefinitionKey()).send();
     CamundaFuture<List<ProcessElementStatistics>> statistics =
@@ -120,10 +124,17 @@ public class ProcessTrace {
     List<IncidentView> incidentViews = incidents.join().items().stream().map(i -> new IncidentView(i.getElementId(),
         name(i.getErrorType()), i.getErrorMessage(), i.getCreationTime(), name(i.getState()))).toList();
     List<String> taken = flows.join().stream().map(ProcessInstanceSequenceFlow::getElementId).distinct().toList();
+    Map<String, String> names = new LinkedHashMap<>();
+    instances.keySet().forEach(id -> {
+      String name = label.apply(id);
+      if (name != null) {
+        names.put(id, name);
+      }
+    });
     return new Trace(String.valueOf(processInstanceKey), instance.getProcessDefinitionId(),
         instance.getProcessDefinitionName(), instance.getProcessDefinitionVersion(), name(instance.getState()),
         instance.getStartDate(), instance.getEndDate(), xml.join(), counts, taken, incidentViews, instances,
-        byScope.getOrDefault(processInstanceKey, List.of()));
+        byScope.getOrDefault(processInstanceKey, List.of()), names);
   }
 
   private static VariableView variable(Variable v) {
