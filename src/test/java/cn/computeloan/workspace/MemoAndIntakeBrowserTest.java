@@ -14,9 +14,6 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -31,26 +28,7 @@ import org.openqa.selenium.support.ui.Select;
  * application, sees the API's problems at their fields, corrects it, submits, and uploads a
  * document. Screenshots in target/screenshots/.
  */
-class MemoAndIntakeBrowserTest extends WorkspaceTestBase {
-
-  private Browser browser;
-
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class MemoAndIntakeBrowserTest extends BrowserTestBase {
 
   @Test
   void shouldLetAnApproverReadPrintAndDownloadTheCreditMemo() throws Exception {
