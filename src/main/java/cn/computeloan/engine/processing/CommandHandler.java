@@ -10,11 +10,16 @@ import cn.computeloan.engine.journal.EngineCommand;
 import cn.computeloan.engine.journal.EngineCommand.*;
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableProcess;
-import cn.computeloan.engine.processing.element.ContainerProcessor;
+import cn.computeloan.engine.processing.behavior.DecisionBehavior;
+import cn.computeloan.engine.processing.behavior.DeploymentBehavior;
+import cn.computeloan.engine.processing.behavior.EngineClock;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
 import cn.computeloan.engine.record.ClockValue;
 import cn.computeloan.engine.record.ValueType;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
+import cn.computeloan.engine.state.ProcessorState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +131,7 @@ final class CommandHandler {
     }
     ElementInstance root = ctx.newProcessInstance(process, -1, -1);
     if (!startAt.isEmpty()) {
-      root.processorState(new ContainerProcessor.StartAt(startAt));
+      root.processorState(new ProcessorState.StartAt(startAt));
     }
     CompletableFuture<CreatedInstance> future = command.awaitCompletion() && !replay
         ? results.await(root, command.fetchVariables(), command.requestTimeoutMillis())

@@ -7,6 +7,10 @@ import cn.computeloan.engine.journal.EngineCommand;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.journal.JournalEntry;
 import cn.computeloan.engine.journal.JournalException;
+import cn.computeloan.engine.processing.behavior.EngineClock;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
+import cn.computeloan.engine.processing.element.ProcessorRegistry;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
@@ -64,8 +68,8 @@ final class CommandPipeline {
     this.writer = new RecordWriter(clock);
     this.waiters = new JobWaiters(this);
     this.results = new InstanceResults(this);
-    this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
-        results::finished);
+    this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), new ProcessorRegistry(),
+        waiters::jobsAvailable, results::finished);
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results, delivery::purged);
     this.scheduler = new Scheduler(this);
     this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, delivery.listeners());

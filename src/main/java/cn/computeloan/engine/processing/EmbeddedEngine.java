@@ -4,6 +4,7 @@ import cn.computeloan.engine.api.*;
 import cn.computeloan.engine.journal.EngineCommand;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.model.ExecutableProcess;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
 import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
