@@ -1,9 +1,10 @@
 package cn.computeloan.engine.processing;
 
 import cn.computeloan.engine.api.ActivateJobsCommand;
+import cn.computeloan.engine.api.EngineCommand;
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.expression.FeelEvaluator;
-import cn.computeloan.engine.journal.EngineCommand;
+import cn.computeloan.engine.journal.CommandCodec;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.journal.JournalEntry;
 import cn.computeloan.engine.journal.JournalException;
@@ -15,7 +16,6 @@ import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
 import cn.computeloan.engine.state.EngineState;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +102,7 @@ final class CommandPipeline {
         // business data.
         replayFailures.incrementAndGet();
         LOG.warn("Journal entry {} ({}) failed on replay: {}; its effects are skipped", entry.position(),
-            commandType(entry.command()), e instanceof EngineException refusal ? refusal.reason() : e.getClass().getName());
+            CommandCodec.typeName(entry.command()), e instanceof EngineException refusal ? refusal.reason() : e.getClass().getName());
         LOG.debug("Journal entry {} failed on replay", entry.position(), e);
       }
       delivery.records(writer.drain());
@@ -197,17 +197,6 @@ final class CommandPipeline {
     return replayFailures.get();
   }
 
-  /** The journal's name of the command's type ({@code complete-job}), as in the stored entry. */
-  private static String commandType(EngineCommand command) {
-    JsonSubTypes types = EngineCommand.class.getAnnotation(JsonSubTypes.class);
-    for (JsonSubTypes.Type type : types.value()) {
-      if (type.value() == command.getClass()) {
-        return type.name();
-      }
-    }
-    return command.getClass().getSimpleName();
-  }
-
   private static boolean changesSchedule(List<Record> records) {
     for (Record record : records) {
       boolean changes = switch (record.valueType()) {
@@ -269,7 +258,7 @@ final class CommandPipeline {
 
   /** A long poll was served while another command ran: the activation is a command of its own in the journal. */
   void activatedForWaiter(ActivateJobsCommand command) {
-    servedActivations.add(new EngineCommand.ActivateJobs(command));
+    servedActivations.add(command);
   }
 
   /** Fires due timers, times out jobs and expires messages; returns the next due time. */
