@@ -2,7 +2,7 @@ package cn.computeloan.engine.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,21 +15,13 @@ class ArchiveFilterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException(text, e);
-    }
-  }
-
-  private static ArchiveFilter processInstances(String filter) {
+  private static ArchiveFilter processInstances(String filter) throws JsonProcessingException {
     return new ArchiveFilter(SearchableEntity.PROCESS_INSTANCE.name())
-        .filter(SearchableEntity.PROCESS_INSTANCE, new DocumentIndex(), json(filter));
+        .filter(SearchableEntity.PROCESS_INSTANCE, new DocumentIndex(), JSON.readTree(filter));
   }
 
   @Test
-  void shouldPushDownKeysDatesAndPlainTextOfIndexedColumns() {
+  void shouldPushDownKeysDatesAndPlainTextOfIndexedColumns() throws JsonProcessingException {
     ArchiveFilter filter = processInstances("""
         {"processInstanceKey": "2251799813685249", "parentProcessInstanceKey": {"$in": ["7", "8"]},
          "startDate": {"$gte": "2026-12-01T00:00:00Z"}, "endDate": {"$exists": true}}""");
@@ -41,7 +33,7 @@ class ArchiveFilterTest {
   }
 
   @Test
-  void shouldLeaveToJavaWhatSqlWouldDecideDifferently() {
+  void shouldLeaveToJavaWhatSqlWouldDecideDifferently() throws JsonProcessingException {
     // not-equal, like, a key that is no number, text that Java compares as a number, a date that is
     // none, and a field without a column: nothing pushed down
     ArchiveFilter filter = processInstances("""
@@ -53,7 +45,7 @@ class ArchiveFilterTest {
   }
 
   @Test
-  void shouldNotPushDownAnInListLongerThanTheBound() {
+  void shouldNotPushDownAnInListLongerThanTheBound() throws JsonProcessingException {
     StringBuilder keys = new StringBuilder("[");
     for (int i = 0; i <= ArchiveFilter.MAX_PUSHED_VALUES; i++) {
       keys.append(i == 0 ? "" : ",").append('"').append(i + 1).append('"');
@@ -64,7 +56,7 @@ class ArchiveFilterTest {
   }
 
   @Test
-  void shouldPushDownPlainTextEquality() {
+  void shouldPushDownPlainTextEquality() throws JsonProcessingException {
     ArchiveFilter filter = processInstances("{\"state\": \"ACTIVE\", \"processDefinitionId\": {\"$in\": [\"loan\"]}}");
 
     assertThat(filter.where()).isEqualTo("entity = ? AND state = ? AND process_definition_id IN (?)");
@@ -79,9 +71,9 @@ class ArchiveFilterTest {
   }
 
   @Test
-  void shouldJoinVariablesComparingOnlyPlainTextValues() {
-    ArchiveFilter text = new ArchiveFilter("PROCESS_INSTANCE").hasVariable("tier", json("\"A\""));
-    ArchiveFilter number = new ArchiveFilter("PROCESS_INSTANCE").hasVariable("amount", json("\"5000000\""));
+  void shouldJoinVariablesComparingOnlyPlainTextValues() throws JsonProcessingException {
+    ArchiveFilter text = new ArchiveFilter("PROCESS_INSTANCE").hasVariable("tier", JSON.readTree("\"A\""));
+    ArchiveFilter number = new ArchiveFilter("PROCESS_INSTANCE").hasVariable("amount", JSON.readTree("\"5000000\""));
 
     assertThat(text.where()).endsWith("v.name = ? AND (v.short_value = ? OR v.short_value IS NULL))");
     assertThat(text.parameters()).containsExactly("PROCESS_INSTANCE", "tier", "A");
