@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -120,4 +121,13 @@ class ArchitectureTest {
           .should().dependOnClassesThat(resideInAPackage("cn.computeloan..")
               .and(not(resideInAnyPackage(WORKSPACE, APPLICATION, PROCESS, CREDIT))))
           .because("the workspace builds on the application service, the forms and the domain only");
+
+  /**
+   * No package cycles anywhere, the engine's sub-packages included: every package can be read and
+   * tested with only the packages below it.
+   */
+  @ArchTest
+  static final ArchRule no_package_is_part_of_a_cycle =
+      slices().matching("cn.computeloan.(**)").should().beFreeOfCycles()
+          .because("a package in a cycle cannot be understood, tested or moved alone");
 }

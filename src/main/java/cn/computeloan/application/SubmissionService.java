@@ -5,7 +5,7 @@ import cn.computeloan.application.audit.AuditHasher;
 import cn.computeloan.application.audit.AuditTrail;
 import cn.computeloan.application.store.ApplicationStore;
 import cn.computeloan.application.store.StoredApplication;
-import cn.computeloan.credit.CreditPolicy;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.process.ApplicationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * Camunda client talks to a real cluster.
  *
  * <p>The engine journals every command in the application's database ({@code engine_journal},
- * created by Flyway) and replays it when it starts, before the web server takes requests.
+ * created by the engine's own Flyway, see {@link EngineSchema}) and replays it when it starts, before
+ * the web server takes requests.
  * {@code compute-loan.engine.journal.enabled=false} keeps the engine in memory only;
  * {@code compute-loan.engine.journal.commit-linger} (default 0) lets the group commit wait that long
  * for more entries before it commits. Snapshots ({@code compute-loan.engine.snapshot.*}, see
@@ -40,7 +42,7 @@ public class EmbeddedEngineConfiguration {
   /** {@code compute-loan.engine.embedded.processing.enabled=false} serves the API alone (API tests). */
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "compute-loan.engine.embedded.processing.enabled", havingValue = "true", matchIfMissing = true)
-  public EmbeddedEngine embeddedEngine(ObjectProvider<DataSource> dataSource,
+  public EmbeddedEngine embeddedEngine(EngineSchema tablesFirst, ObjectProvider<DataSource> dataSource,
       @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
       @Value("${compute-loan.engine.journal.commit-linger:0ms}") Duration commitLinger,
       @Value("${compute-loan.engine.snapshot.enabled:true}") boolean snapshots,
@@ -56,6 +58,23 @@ public class EmbeddedEngineConfiguration {
     }
     return new EmbeddedEngine(Clock.systemUTC(), journal, new SnapshotStore(db),
         new SnapshotSettings(everyCommands, interval, onShutdown, compact, retain));
+  }
+
+  /**
+   * The engine's tables in the application's database, migrated by the engine's own Flyway (history
+   * {@value EngineSchema#HISTORY_TABLE}) after the application's Flyway, and before the engine or the
+   * history archive use them. In the schema of {@code compute-loan.engine.schema}, by default the
+   * first of {@code spring.flyway.schemas} (else the connection's).
+   */
+  @Bean
+  public EngineSchema engineSchema(ObjectProvider<DataSource> dataSource,
+      ObjectProvider<FlywayMigrationInitializer> applicationMigration,
+      @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
+      @Value("${compute-loan.engine.schema:${spring.flyway.schemas:}}") String schema) {
+    // the application's Flyway first: it refuses a schema that has tables but not its own history
+    applicationMigration.ifAvailable(migration -> { });
+    DataSource db = journalled ? dataSource.getIfAvailable() : null;
+    return db == null ? EngineSchema.none() : EngineSchema.migrate(db, schema.split(",")[0].trim());
   }
 
   /** Name of the counter of journal entries that failed on replay (see {@link EmbeddedEngine#replayFailures()}). */

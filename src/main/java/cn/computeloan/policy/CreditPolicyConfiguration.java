@@ -1,7 +1,7 @@
 package cn.computeloan.policy;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.decision.PolicyDecisions;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import cn.computeloan.credit.repayment.BusinessCalendar;
 import cn.computeloan.credit.repayment.RepaymentPlanner;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package cn.computeloan.process;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.authority.AuthorityResult;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import cn.computeloan.credit.guarantee.GuaranteeResult;
 import cn.computeloan.credit.limit.LimitResult;
 import cn.computeloan.credit.model.GuaranteeOffer;

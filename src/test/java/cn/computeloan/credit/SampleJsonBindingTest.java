@@ -2,6 +2,8 @@ package cn.computeloan.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.credit.evaluation.CreditPolicy;
+import cn.computeloan.credit.evaluation.PolicyEvaluation;
 import cn.computeloan.credit.model.EsgRating;
 import cn.computeloan.credit.model.FundingStage;
 import cn.computeloan.credit.model.LoanApplication;

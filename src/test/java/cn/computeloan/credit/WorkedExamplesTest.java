@@ -2,6 +2,8 @@ package cn.computeloan.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.credit.evaluation.CreditPolicy;
+import cn.computeloan.credit.evaluation.PolicyEvaluation;
 import cn.computeloan.credit.guarantee.OfferValuation;
 import cn.computeloan.credit.limit.LimitCap;
 import cn.computeloan.credit.review.YearRatios;

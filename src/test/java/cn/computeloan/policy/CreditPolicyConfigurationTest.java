@@ -2,8 +2,8 @@ package cn.computeloan.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.decision.PolicyDecisions;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

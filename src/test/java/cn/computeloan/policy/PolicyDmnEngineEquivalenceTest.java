@@ -2,11 +2,11 @@ package cn.computeloan.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.computeloan.credit.CreditPolicy;
-import cn.computeloan.credit.PolicyEvaluation;
 import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.decision.DecisionOutcome;
 import cn.computeloan.credit.decision.PolicyDecisionException;
+import cn.computeloan.credit.evaluation.CreditPolicy;
+import cn.computeloan.credit.evaluation.PolicyEvaluation;
 import cn.computeloan.credit.model.LoanApplication;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package cn.computeloan.application.api;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.PolicyParameters;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;

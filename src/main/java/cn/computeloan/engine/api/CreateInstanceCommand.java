@@ -21,4 +21,10 @@ public record CreateInstanceCommand(
     boolean awaitCompletion,
     long requestTimeoutMillis,
     List<String> fetchVariables,
-    String tenantId) {}
+    String tenantId) implements EngineCommand {
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.createInstance(this);
+  }
+}

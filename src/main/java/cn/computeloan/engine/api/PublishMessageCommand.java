@@ -9,4 +9,10 @@ public record PublishMessageCommand(
     long timeToLiveMillis,
     String messageId,
     Map<String, Object> variables,
-    String tenantId) {}
+    String tenantId) implements EngineCommand {
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.publishMessage(this);
+  }
+}

@@ -1,8 +1,7 @@
 package cn.computeloan.engine.journal;
 
+import cn.computeloan.engine.api.EngineCommand;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +25,6 @@ public final class JdbcJournal implements Journal {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcJournal.class);
   private static final int MAX_BATCH = 2000;
-  static final ObjectMapper JSON = new ObjectMapper();
-  /** Resolved once for the polymorphic command type instead of per entry. */
-  private static final ObjectWriter COMMAND_WRITER = JSON.writerFor(EngineCommand.class);
 
   private final DataSource dataSource;
   private final long lingerNanos;
@@ -89,7 +85,7 @@ public final class JdbcJournal implements Journal {
               throw new JournalException("The engine journal has no entry " + (last + 1) + " (next is " + position
                   + "): entries were deleted that no snapshot covers", null);
             }
-            EngineCommand command = JSON.readValue(rows.getString(3), EngineCommand.class);
+            EngineCommand command = CommandCodec.read(rows.getString(3));
             consumer.accept(new JournalEntry(position, rows.getLong(2), command));
             last = position;
           }
@@ -210,8 +206,8 @@ public final class JdbcJournal implements Journal {
         for (JournalEntry entry : batch) {
           insert.setLong(1, entry.position());
           insert.setLong(2, entry.time());
-          insert.setString(3, entry.command().getClass().getSimpleName());
-          String payload = COMMAND_WRITER.writeValueAsString(entry.command());
+          insert.setString(3, CommandCodec.typeName(entry.command()));
+          String payload = CommandCodec.write(entry.command());
           payloadChars += payload.length();
           insert.setString(4, payload);
           insert.addBatch();

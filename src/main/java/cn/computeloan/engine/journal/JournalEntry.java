@@ -1,5 +1,7 @@
 package cn.computeloan.engine.journal;
 
+import cn.computeloan.engine.api.EngineCommand;
+
 /**
  * One journalled command.
  *

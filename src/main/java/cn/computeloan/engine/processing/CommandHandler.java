@@ -4,17 +4,22 @@ import cn.computeloan.engine.api.ActivateJobsCommand;
 import cn.computeloan.engine.api.CreateInstanceCommand;
 import cn.computeloan.engine.api.CreatedInstance;
 import cn.computeloan.engine.api.DecisionResult;
+import cn.computeloan.engine.api.EngineCommand;
+import cn.computeloan.engine.api.EngineCommand.*;
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.api.PublishMessageCommand;
-import cn.computeloan.engine.journal.EngineCommand;
-import cn.computeloan.engine.journal.EngineCommand.*;
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableProcess;
-import cn.computeloan.engine.processing.element.ContainerProcessor;
+import cn.computeloan.engine.processing.behavior.DecisionBehavior;
+import cn.computeloan.engine.processing.behavior.DeploymentBehavior;
+import cn.computeloan.engine.processing.behavior.EngineClock;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
 import cn.computeloan.engine.record.ClockValue;
 import cn.computeloan.engine.record.ValueType;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
+import cn.computeloan.engine.state.ProcessorState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +41,8 @@ final class CommandHandler {
   private final JobWaiters waiters;
   private final InstanceResults results;
   private final Runnable purged;
+  private final Dispatch live = new Dispatch(false);
+  private final Dispatch replaying = new Dispatch(true);
 
   CommandHandler(EngineState state, ProcessingContext ctx, RecordWriter writer, EngineClock clock, JobWaiters waiters,
       InstanceResults results, Runnable purged) {
@@ -50,63 +57,146 @@ final class CommandHandler {
   }
 
   Object handle(EngineCommand command, boolean replay) {
-    if (command instanceof ActivateJobs c) {
-      return replay ? CompletableFuture.completedFuture(waiters.activateNow(c.command())) : waiters.activateOrWait(c.command());
-    } else if (command instanceof CompleteJob c) {
+    return command.accept(replay ? replaying : live);
+  }
+
+  /** One method per command; in replay nobody waits, so long polls and results are not registered. */
+  private final class Dispatch implements EngineCommand.Visitor<Object> {
+
+    private final boolean replay;
+
+    Dispatch(boolean replay) {
+      this.replay = replay;
+    }
+
+    @Override
+    public Object activateJobs(ActivateJobsCommand c) {
+      return replay ? CompletableFuture.completedFuture(waiters.activateNow(c)) : waiters.activateOrWait(c);
+    }
+
+    @Override
+    public Object completeJob(CompleteJob c) {
       ctx.jobs().complete(c.jobKey(), c.variables(), c.result());
-    } else if (command instanceof CreateInstance c) {
-      return createInstance(c.command(), replay);
-    } else if (command instanceof ProcessDue) {
-      return processDue();
-    } else if (command instanceof FailJob c) {
+      return null;
+    }
+
+    @Override
+    public Object createInstance(CreateInstanceCommand c) {
+      return CommandHandler.this.createInstance(c, replay);
+    }
+
+    @Override
+    public Object processDue(ProcessDue c) {
+      return CommandHandler.this.processDue();
+    }
+
+    @Override
+    public Object failJob(FailJob c) {
       ctx.jobs().fail(c.jobKey(), c.retries(), c.errorMessage(), c.retryBackOffMillis(), c.variables());
-    } else if (command instanceof ThrowError c) {
+      return null;
+    }
+
+    @Override
+    public Object throwError(ThrowError c) {
       ctx.jobs().throwError(c.jobKey(), c.errorCode(), c.errorMessage(), c.variables());
-    } else if (command instanceof UpdateJob c) {
+      return null;
+    }
+
+    @Override
+    public Object updateJob(UpdateJob c) {
       ctx.jobs().update(c.jobKey(), c.retries(), c.timeoutMillis());
-    } else if (command instanceof PublishMessage c) {
-      PublishMessageCommand p = c.command();
+      return null;
+    }
+
+    @Override
+    public Object publishMessage(PublishMessageCommand p) {
       return ctx.events().messages().publish(p.name(), p.correlationKey(), p.timeToLiveMillis(), p.messageId(),
           p.variables());
-    } else if (command instanceof CorrelateMessage c) {
+    }
+
+    @Override
+    public Object correlateMessage(CorrelateMessage c) {
       return ctx.events().messages().correlate(c.name(), c.correlationKey(), c.variables());
-    } else if (command instanceof BroadcastSignal c) {
+    }
+
+    @Override
+    public Object broadcastSignal(BroadcastSignal c) {
       return ctx.events().broadcastSignal(c.signalName(), c.variables() == null ? Map.of() : c.variables());
-    } else if (command instanceof ResolveIncident c) {
+    }
+
+    @Override
+    public Object resolveIncident(ResolveIncident c) {
       ctx.incidents().resolve(c.incidentKey());
-    } else if (command instanceof SetVariables c) {
-      setVariables(c);
-    } else if (command instanceof CompleteUserTask c) {
+      return null;
+    }
+
+    @Override
+    public Object setVariables(SetVariables c) {
+      CommandHandler.this.setVariables(c);
+      return null;
+    }
+
+    @Override
+    public Object completeUserTask(CompleteUserTask c) {
       return ctx.userTasks().complete(c.userTaskKey(), c.variables(), c.action(), c.actor());
-    } else if (command instanceof AssignUserTask c) {
+    }
+
+    @Override
+    public Object assignUserTask(AssignUserTask c) {
       return ctx.userTasks().assign(c.userTaskKey(), c.assignee(), c.action(), c.allowOverride(), c.actor());
-    } else if (command instanceof UpdateUserTask c) {
+    }
+
+    @Override
+    public Object updateUserTask(UpdateUserTask c) {
       return ctx.userTasks().update(c.userTaskKey(), c.update(), c.actor());
-    } else if (command instanceof EvaluateDecision c) {
-      return evaluateDecision(c);
-    } else if (command instanceof Deploy c) {
+    }
+
+    @Override
+    public Object evaluateDecision(EvaluateDecision c) {
+      return CommandHandler.this.evaluateDecision(c);
+    }
+
+    @Override
+    public Object deploy(Deploy c) {
       return deployments.deploy(c.resources());
-    } else if (command instanceof CancelInstance c) {
+    }
+
+    @Override
+    public Object cancelInstance(CancelInstance c) {
       cancel(c.processInstanceKey());
-    } else if (command instanceof PinClock c) {
+      return null;
+    }
+
+    @Override
+    public Object pinClock(PinClock c) {
       clock.pin(Instant.ofEpochMilli(c.epochMillis()));
       writer.append(-1, ValueType.CLOCK, "PINNED", new ClockValue(clock.millis()));
-    } else if (command instanceof AddClockOffset c) {
+      return null;
+    }
+
+    @Override
+    public Object addClockOffset(AddClockOffset c) {
       clock.add(c.millis());
       writer.append(-1, ValueType.CLOCK, "PINNED", new ClockValue(clock.millis()));
-    } else if (command instanceof ResetClock) {
+      return null;
+    }
+
+    @Override
+    public Object resetClock(ResetClock c) {
       clock.reset();
       writer.append(-1, ValueType.CLOCK, "RESET", new ClockValue(clock.millis()));
-    } else if (command instanceof Purge) {
+      return null;
+    }
+
+    @Override
+    public Object purge(Purge c) {
       state.clear();
       ctx.userTasks().abandonAnswers();
       waiters.clear();
       results.clear();
       purged.run();
-    } else {
-      throw new IllegalArgumentException("unknown engine command " + command);
+      return null;
     }
-    return null;
   }
 
   private CompletableFuture<CreatedInstance> createInstance(CreateInstanceCommand command, boolean replay) {
@@ -126,7 +216,7 @@ final class CommandHandler {
     }
     ElementInstance root = ctx.newProcessInstance(process, -1, -1);
     if (!startAt.isEmpty()) {
-      root.processorState(new ContainerProcessor.StartAt(startAt));
+      root.processorState(new ProcessorState.StartAt(startAt));
     }
     CompletableFuture<CreatedInstance> future = command.awaitCompletion() && !replay
         ? results.await(root, command.fetchVariables(), command.requestTimeoutMillis())

@@ -1,17 +1,21 @@
 package cn.computeloan.engine.processing;
 
 import cn.computeloan.engine.api.ActivateJobsCommand;
+import cn.computeloan.engine.api.EngineCommand;
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.expression.FeelEvaluator;
-import cn.computeloan.engine.journal.EngineCommand;
+import cn.computeloan.engine.journal.CommandCodec;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.journal.JournalEntry;
 import cn.computeloan.engine.journal.JournalException;
+import cn.computeloan.engine.processing.behavior.EngineClock;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
+import cn.computeloan.engine.processing.element.ProcessorRegistry;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
 import cn.computeloan.engine.state.EngineState;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +68,8 @@ final class CommandPipeline {
     this.writer = new RecordWriter(clock);
     this.waiters = new JobWaiters(this);
     this.results = new InstanceResults(this);
-    this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), waiters::jobsAvailable,
-        results::finished);
+    this.ctx = new ProcessingContext(state, writer, clock, new FeelEvaluator(clock::now), new ProcessorRegistry(),
+        waiters::jobsAvailable, results::finished);
     this.handler = new CommandHandler(state, ctx, writer, clock, waiters, results, delivery::purged);
     this.scheduler = new Scheduler(this);
     this.snapshots = store == null ? null : new EngineSnapshots(this, journal, store, settings, delivery.listeners());
@@ -98,7 +102,7 @@ final class CommandPipeline {
         // business data.
         replayFailures.incrementAndGet();
         LOG.warn("Journal entry {} ({}) failed on replay: {}; its effects are skipped", entry.position(),
-            commandType(entry.command()), e instanceof EngineException refusal ? refusal.reason() : e.getClass().getName());
+            CommandCodec.typeName(entry.command()), e instanceof EngineException refusal ? refusal.reason() : e.getClass().getName());
         LOG.debug("Journal entry {} failed on replay", entry.position(), e);
       }
       delivery.records(writer.drain());
@@ -193,17 +197,6 @@ final class CommandPipeline {
     return replayFailures.get();
   }
 
-  /** The journal's name of the command's type ({@code complete-job}), as in the stored entry. */
-  private static String commandType(EngineCommand command) {
-    JsonSubTypes types = EngineCommand.class.getAnnotation(JsonSubTypes.class);
-    for (JsonSubTypes.Type type : types.value()) {
-      if (type.value() == command.getClass()) {
-        return type.name();
-      }
-    }
-    return command.getClass().getSimpleName();
-  }
-
   private static boolean changesSchedule(List<Record> records) {
     for (Record record : records) {
       boolean changes = switch (record.valueType()) {
@@ -265,7 +258,7 @@ final class CommandPipeline {
 
   /** A long poll was served while another command ran: the activation is a command of its own in the journal. */
   void activatedForWaiter(ActivateJobsCommand command) {
-    servedActivations.add(new EngineCommand.ActivateJobs(command));
+    servedActivations.add(command);
   }
 
   /** Fires due timers, times out jobs and expires messages; returns the next due time. */

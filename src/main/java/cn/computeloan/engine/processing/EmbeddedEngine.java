@@ -1,9 +1,10 @@
 package cn.computeloan.engine.processing;
 
 import cn.computeloan.engine.api.*;
-import cn.computeloan.engine.journal.EngineCommand;
+import cn.computeloan.engine.api.EngineCommand;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.model.ExecutableProcess;
+import cn.computeloan.engine.processing.behavior.RecordWriter;
 import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
@@ -128,7 +129,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public CompletableFuture<CreatedInstance> createProcessInstance(CreateInstanceCommand command) {
-    return execute(new EngineCommand.CreateInstance(command));
+    return execute(command);
   }
 
   @Override
@@ -138,7 +139,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobsCommand command) {
-    return execute(new EngineCommand.ActivateJobs(command));
+    return execute(command);
   }
 
   @Override
@@ -163,7 +164,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   @Override
   public long publishMessage(PublishMessageCommand c) {
-    return this.<Long>execute(new EngineCommand.PublishMessage(c));
+    return this.<Long>execute(c);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package cn.computeloan.engine.processing;
 
 import cn.computeloan.engine.journal.Journal;
+import cn.computeloan.engine.processing.behavior.EngineClock;
 import cn.computeloan.engine.record.RecordListener;
+import cn.computeloan.engine.record.SnapshotParticipant;
 import cn.computeloan.engine.snapshot.EngineStateData;
 import cn.computeloan.engine.snapshot.SnapshotCodec;
 import cn.computeloan.engine.snapshot.SnapshotException;
-import cn.computeloan.engine.record.SnapshotParticipant;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
 import cn.computeloan.engine.snapshot.StateCapture;

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * Wires the embedded engine's REST API (v2): the read model fed by the engine's records and what
@@ -29,6 +30,7 @@ public class EngineRestConfiguration {
    * true); otherwise the read model keeps the whole history in memory.
    */
   @Bean(destroyMethod = "close")
+  @DependsOn("engineSchema") // the history archive's tables
   public ReadModel readModel(ObjectProvider<DataSource> dataSource,
       @Value("${compute-loan.engine.journal.enabled:true}") boolean journalled,
       @Value("${compute-loan.engine.history.archive.enabled:true}") boolean archived,

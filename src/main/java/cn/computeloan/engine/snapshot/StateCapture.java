@@ -3,8 +3,6 @@ package cn.computeloan.engine.snapshot;
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableFlow;
 import cn.computeloan.engine.model.ExecutableProcess;
-import cn.computeloan.engine.processing.element.ContainerProcessor;
-import cn.computeloan.engine.processing.element.MultiInstanceProcessor;
 import cn.computeloan.engine.snapshot.EngineStateData.*;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
@@ -12,6 +10,10 @@ import cn.computeloan.engine.state.Incident;
 import cn.computeloan.engine.state.Job;
 import cn.computeloan.engine.state.Message;
 import cn.computeloan.engine.state.MessageSubscription;
+import cn.computeloan.engine.state.ProcessorState;
+import cn.computeloan.engine.state.ProcessorState.ChosenFlows;
+import cn.computeloan.engine.state.ProcessorState.Loop;
+import cn.computeloan.engine.state.ProcessorState.StartAt;
 import cn.computeloan.engine.state.Timer;
 import cn.computeloan.engine.state.UserTask;
 import java.time.Instant;
@@ -96,21 +98,27 @@ public final class StateCapture {
   }
 
   private static ProcessorStateData processorState(ElementInstance i) {
-    Object s = i.processorState();
+    ProcessorState s = i.processorState();
     if (s == null) {
       return null;
     }
-    if (s instanceof MultiInstanceProcessor.Loop loop) {
-      return new ProcessorStateData("loop", null, loop.items(), loop.next());
-    }
-    if (s instanceof ContainerProcessor.StartAt start) {
-      return new ProcessorStateData("start", start.elements().stream().map(e -> ref(e, i.process())).toList(), null, 0);
-    }
-    if (s instanceof List<?> flows && flows.stream().allMatch(ExecutableFlow.class::isInstance)) {
-      return new ProcessorStateData("flows", flows.stream().map(f -> ((ExecutableFlow) f).id()).toList(), null, 0);
-    }
-    throw new SnapshotException("element instance " + i.key() + " holds working state the snapshot does not know: "
-        + s.getClass().getName(), null);
+    return s.accept(new ProcessorState.Visitor<>() {
+      @Override
+      public ProcessorStateData chosenFlows(ChosenFlows flows) {
+        return new ProcessorStateData("flows", flows.flows().stream().map(ExecutableFlow::id).toList(), null, 0);
+      }
+
+      @Override
+      public ProcessorStateData loop(Loop loop) {
+        return new ProcessorStateData("loop", null, loop.items(), loop.next());
+      }
+
+      @Override
+      public ProcessorStateData startAt(StartAt start) {
+        return new ProcessorStateData("start", start.elements().stream().map(e -> ref(e, i.process())).toList(),
+            null, 0);
+      }
+    });
   }
 
   private static JobData job(Job j, EngineState state) {

@@ -4,8 +4,6 @@ import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableFlow;
 import cn.computeloan.engine.model.ExecutableProcess;
 import cn.computeloan.engine.model.ProcessTransformer;
-import cn.computeloan.engine.processing.element.ContainerProcessor;
-import cn.computeloan.engine.processing.element.MultiInstanceProcessor;
 import cn.computeloan.engine.snapshot.EngineStateData.*;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;
@@ -13,6 +11,10 @@ import cn.computeloan.engine.state.Incident;
 import cn.computeloan.engine.state.Job;
 import cn.computeloan.engine.state.Message;
 import cn.computeloan.engine.state.MessageSubscription;
+import cn.computeloan.engine.state.ProcessorState;
+import cn.computeloan.engine.state.ProcessorState.ChosenFlows;
+import cn.computeloan.engine.state.ProcessorState.Loop;
+import cn.computeloan.engine.state.ProcessorState.StartAt;
 import cn.computeloan.engine.state.Timer;
 import cn.computeloan.engine.state.UserTask;
 import java.nio.charset.StandardCharsets;
@@ -133,14 +135,14 @@ public final class StateRestore {
   }
 
   @SuppressWarnings("unchecked")
-  private Object processorState(ElementInstance i, ProcessorStateData d) {
+  private ProcessorState processorState(ElementInstance i, ProcessorStateData d) {
     if (d == null) {
       return null;
     }
     return switch (d.kind()) {
-      case "loop" -> new MultiInstanceProcessor.Loop((List<Object>) d.items(), d.next());
-      case "start" -> new ContainerProcessor.StartAt(d.ids().stream().map(id -> element(i.process(), id)).toList());
-      case "flows" -> d.ids().stream().map(id -> flow(i.element(), id)).toList();
+      case "loop" -> new Loop((List<Object>) d.items(), d.next());
+      case "start" -> new StartAt(d.ids().stream().map(id -> element(i.process(), id)).toList());
+      case "flows" -> new ChosenFlows(d.ids().stream().map(id -> flow(i.element(), id)).toList());
       default -> throw new SnapshotException("unknown processor state " + d.kind(), null);
     };
   }

@@ -51,7 +51,7 @@ public final class ElementInstance {
   private int multiInstanceCompleted;
   private boolean interrupted;
   /** Private working state of the element's processor (chosen flows, loop items, ...). */
-  private Object processorState;
+  private ProcessorState processorState;
   /** Set on a process instance started from a message start event, for its uniqueness rule. */
   private String startMessageCorrelationKey;
 
@@ -105,8 +105,8 @@ public final class ElementInstance {
   public boolean interrupted() { return interrupted; }
   public void interrupted(boolean value) { this.interrupted = value; }
   public String startMessageCorrelationKey() { return startMessageCorrelationKey; }
-  public Object processorState() { return processorState; }
-  public void processorState(Object value) { this.processorState = value; }
+  public ProcessorState processorState() { return processorState; }
+  public void processorState(ProcessorState value) { this.processorState = value; }
   public void startMessageCorrelationKey(String value) { this.startMessageCorrelationKey = value; }
 
   public boolean isActive() {

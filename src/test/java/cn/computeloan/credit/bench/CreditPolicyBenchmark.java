@@ -1,9 +1,9 @@
 package cn.computeloan.credit.bench;
 
-import cn.computeloan.credit.CreditPolicy;
-import cn.computeloan.credit.PolicyEvaluation;
 import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.decision.DecisionOutcome;
+import cn.computeloan.credit.evaluation.CreditPolicy;
+import cn.computeloan.credit.evaluation.PolicyEvaluation;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.policy.DmnScalaPolicyDecisions;
 import cn.computeloan.policy.PolicyDmnEngine;

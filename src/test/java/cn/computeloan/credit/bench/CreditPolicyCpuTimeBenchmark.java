@@ -1,7 +1,7 @@
 package cn.computeloan.credit.bench;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.TestData;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import cn.computeloan.credit.model.LoanApplication;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -77,7 +77,7 @@ class PricingServiceTest {
       n.put("interestSubsidyProgramme", programme).put("product", product);
       ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("applicant")).put("segment", segment);
     });
-    var policy = new cn.computeloan.credit.CreditPolicy(TestData.DECISIONS, TestData.CLOCK);
+    var policy = new cn.computeloan.credit.evaluation.CreditPolicy(TestData.DECISIONS, TestData.CLOCK);
     var e = policy.evaluateAll(app);
     return e.pricing();
   }
@@ -123,7 +123,7 @@ class PricingServiceTest {
 
   @Test
   void shouldEvaluateNoSubsidyTableWhenTheApplicationNamesNoProgramme() {
-    var e = new cn.computeloan.credit.CreditPolicy(TestData.DECISIONS, TestData.CLOCK)
+    var e = new cn.computeloan.credit.evaluation.CreditPolicy(TestData.DECISIONS, TestData.CLOCK)
         .evaluateAll(TestData.sample(TestData.CHIP));
 
     assertThat(e.pricing().subsidy()).isNull();

@@ -2,9 +2,9 @@ package cn.computeloan.credit.repayment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.computeloan.credit.CreditPolicy;
-import cn.computeloan.credit.PolicyEvaluation;
 import cn.computeloan.credit.TestData;
+import cn.computeloan.credit.evaluation.CreditPolicy;
+import cn.computeloan.credit.evaluation.PolicyEvaluation;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.credit.model.Tier;
 import cn.computeloan.credit.repayment.DebtServiceCoverage.YearCoverage;

@@ -1,5 +1,6 @@
 package cn.computeloan.engine.benchmark;
 
+import cn.computeloan.engine.EngineSchema;
 import cn.computeloan.engine.api.ActivateJobsCommand;
 import cn.computeloan.engine.api.ActivatedJob;
 import cn.computeloan.engine.api.CreateInstanceCommand;
@@ -89,6 +90,8 @@ class SnapshotBenchmark {
       flyway.schemas(schema);
     }
     flyway.load().migrate();
+    EngineSchema.migrate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password),
+        db.equals("postgres") ? schema : null);
 
     try (HikariDataSource ds = pool(url, user)) {
       EmbeddedEngine engine = start(ds);

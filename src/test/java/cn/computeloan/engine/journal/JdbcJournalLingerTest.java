@@ -2,6 +2,7 @@ package cn.computeloan.engine.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.engine.api.EngineCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package cn.computeloan.engine.journal;
 
+import cn.computeloan.engine.EngineSchema;
 import cn.computeloan.testsupport.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,9 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * A database for journal tests, migrated by the application's Flyway scripts: an H2 file in a
+ * A database for journal tests, migrated by the application's and the engine's Flyway scripts: an H2 file in a
  * temporary folder, or a private schema on the test PostgreSQL ({@link TestPostgres}: embedded, or
  * the server {@code COMPUTE_LOAN_TEST_POSTGRES_URL} names) that is dropped afterwards, so tests
  * running at the same time never share tables.
@@ -52,6 +54,7 @@ final class JournalDatabase implements AutoCloseable {
       flyway.schemas(schema.name());
     }
     flyway.load().migrate();
+    EngineSchema.migrate(new DriverManagerDataSource(url, user, password), schema == null ? null : schema.name());
     return this;
   }
 

@@ -3,6 +3,7 @@ package cn.computeloan.engine.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.engine.EmbeddedEngineConfiguration;
+import cn.computeloan.engine.api.EngineCommand;
 import cn.computeloan.engine.api.JobResult;
 import cn.computeloan.engine.query.SearchQuery;
 import cn.computeloan.engine.query.SearchableEntity;

@@ -8,8 +8,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import cn.computeloan.credit.CreditPolicy;
 import cn.computeloan.credit.TestData;
+import cn.computeloan.credit.evaluation.CreditPolicy;
 import cn.computeloan.credit.model.LoanApplication;
 import cn.computeloan.process.CaseAssessment;
 import cn.computeloan.process.casefile.InMemoryCaseFile;

@@ -1,9 +1,9 @@
 package cn.computeloan.engine.processing.element;
 
 import cn.computeloan.engine.expression.EvalResult;
-import cn.computeloan.engine.processing.DecisionBehavior;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.DecisionBehavior;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.record.ValueType;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.EngineState;

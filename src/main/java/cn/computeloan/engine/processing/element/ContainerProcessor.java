@@ -2,11 +2,11 @@ package cn.computeloan.engine.processing.element;
 
 import cn.computeloan.engine.model.ElementKind;
 import cn.computeloan.engine.model.ExecutableElement;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
 import cn.computeloan.engine.state.ElementInstance.PendingEvent;
-import java.util.List;
+import cn.computeloan.engine.state.ProcessorState.StartAt;
 
 /**
  * Process, embedded sub-process and event sub-process: activate the right start event, complete
@@ -15,8 +15,11 @@ import java.util.List;
  */
 public final class ContainerProcessor implements ElementProcessor {
 
-  /** Start instructions of a process instance: the elements to activate first. */
-  public record StartAt(List<ExecutableElement> elements) {}
+  private final Gateways gateways;
+
+  ContainerProcessor(Gateways gateways) {
+    this.gateways = gateways;
+  }
 
   @Override
   public void onActivate(ElementInstance instance, ProcessingContext ctx) {
@@ -61,7 +64,7 @@ public final class ContainerProcessor implements ElementProcessor {
 
   @Override
   public void onChildFinished(ElementInstance scope, ElementInstance child, ProcessingContext ctx) {
-    ctx.registry().gateways().retryInclusiveJoins(scope, ctx);
+    gateways.retryInclusiveJoins(scope, ctx);
     ctx.completeScopeIfDone(scope);
   }
 }

@@ -1,8 +1,8 @@
 package cn.computeloan.engine.processing.element;
 
 import cn.computeloan.engine.model.ExecutableFlow;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
 
 /** An event-based gateway: waits on the events after it; the first one to fire wins. */

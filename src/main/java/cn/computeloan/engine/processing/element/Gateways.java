@@ -4,9 +4,10 @@ import cn.computeloan.engine.expression.EvalResult;
 import cn.computeloan.engine.model.ElementKind;
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableFlow;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
+import cn.computeloan.engine.state.ProcessorState.ChosenFlows;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,7 +42,7 @@ public final class Gateways implements ElementProcessor {
         return;
       }
     }
-    instance.processorState(selected);
+    instance.processorState(new ChosenFlows(selected));
     if (ctx.activated(instance)) {
       ctx.complete(instance);
     }
@@ -84,9 +85,8 @@ public final class Gateways implements ElementProcessor {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void onCompleted(ElementInstance instance, ProcessingContext ctx) {
-    for (ExecutableFlow flow : (List<ExecutableFlow>) instance.processorState()) {
+    for (ExecutableFlow flow : ((ChosenFlows) instance.processorState()).flows()) {
       ctx.takeFlow(flow, instance.flowScope());
     }
   }

@@ -3,9 +3,10 @@ package cn.computeloan.engine.processing.element;
 import cn.computeloan.engine.expression.EvalResult;
 import cn.computeloan.engine.expression.FeelEvaluator;
 import cn.computeloan.engine.model.MultiInstanceDefinition;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
+import cn.computeloan.engine.state.ProcessorState.Loop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,25 +21,6 @@ import java.util.Map;
  */
 public final class MultiInstanceProcessor implements ElementProcessor {
 
-  /** The body's working state: the input collection and the index of the next item to start. */
-  public static final class Loop {
-    final List<Object> items;
-    int next;
-
-    Loop(List<Object> items) {
-      this.items = items;
-    }
-
-    /** A loop restored from a snapshot. */
-    public Loop(List<Object> items, int next) {
-      this.items = items;
-      this.next = next;
-    }
-
-    public List<Object> items() { return items; }
-    public int next() { return next; }
-  }
-
   @Override
   public void onActivate(ElementInstance body, ProcessingContext ctx) {
     MultiInstanceDefinition mi = body.element().multiInstance();
@@ -52,7 +34,7 @@ public final class MultiInstanceProcessor implements ElementProcessor {
     if (!ctx.activated(body)) {
       return;
     }
-    Loop loop = new Loop(new ArrayList<>(list));
+    Loop loop = new Loop(new ArrayList<>(list), 0);
     body.processorState(loop);
     if (mi.outputCollection() != null && !mi.outputCollection().isBlank()) {
       ctx.variables().setLocal(body, mi.outputCollection(), new ArrayList<>(Collections.nCopies(list.size(), null)));
@@ -62,20 +44,26 @@ public final class MultiInstanceProcessor implements ElementProcessor {
       return;
     }
     if (mi.sequential()) {
-      next(body, loop, ctx);
+      next(body, ctx);
     } else {
-      while (loop.next < loop.items.size()) {
-        next(body, loop, ctx);
+      while (loop(body).hasNext()) {
+        next(body, ctx);
       }
     }
   }
 
-  private void next(ElementInstance body, Loop loop, ProcessingContext ctx) {
+  private static Loop loop(ElementInstance body) {
+    return (Loop) body.processorState();
+  }
+
+  private void next(ElementInstance body, ProcessingContext ctx) {
     MultiInstanceDefinition mi = body.element().multiInstance();
     ElementInstance child = ctx.newChild(body, body.element().innerActivity());
-    int index = loop.next++;
+    Loop loop = loop(body);
+    int index = loop.next();
+    body.processorState(loop.advanced());
     if (mi.inputElement() != null && !mi.inputElement().isBlank()) {
-      ctx.variables().setLocal(child, mi.inputElement(), loop.items.get(index));
+      ctx.variables().setLocal(child, mi.inputElement(), loop.items().get(index));
     }
     ctx.variables().setLocal(child, "loopCounter", (long) index + 1);
     child.loopCounter(index + 1);
@@ -109,7 +97,7 @@ public final class MultiInstanceProcessor implements ElementProcessor {
     if (body.state() != ElementInstance.State.ACTIVATED) {
       return;
     }
-    Loop loop = (Loop) body.processorState();
+    Loop loop = loop(body);
     if (child.state() == ElementInstance.State.COMPLETED) {
       body.multiInstanceCompleted(body.multiInstanceCompleted() + 1);
     }
@@ -123,8 +111,8 @@ public final class MultiInstanceProcessor implements ElementProcessor {
       }
       return;
     }
-    if (body.element().multiInstance().sequential() && loop.next < loop.items.size()) {
-      next(body, loop, ctx);
+    if (body.element().multiInstance().sequential() && loop.hasNext()) {
+      next(body, ctx);
     } else if (body.children().isEmpty()) {
       ctx.complete(body);
     }
@@ -136,7 +124,7 @@ public final class MultiInstanceProcessor implements ElementProcessor {
       return false;
     }
     Map<String, Object> variables = new HashMap<>(ctx.variables().visible(body));
-    variables.put("numberOfInstances", (long) loop.items.size());
+    variables.put("numberOfInstances", (long) loop.items().size());
     variables.put("numberOfActiveInstances", (long) body.children().size());
     variables.put("numberOfCompletedInstances", (long) body.multiInstanceCompleted());
     EvalResult<Boolean> result = ctx.feel().evaluateBoolean(condition, variables);

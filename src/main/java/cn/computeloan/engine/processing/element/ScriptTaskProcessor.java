@@ -1,8 +1,8 @@
 package cn.computeloan.engine.processing.element;
 
 import cn.computeloan.engine.expression.EvalResult;
-import cn.computeloan.engine.processing.ElementProcessor;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,9 @@
-package cn.computeloan.credit;
+package cn.computeloan.credit.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.credit.PolicyParameters;
+import cn.computeloan.credit.TestData;
 import cn.computeloan.credit.guarantee.OfferValuation;
 import cn.computeloan.credit.model.GuaranteeType;
 import cn.computeloan.credit.model.LoanApplication;

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.expression.FeelEvaluator;
 import cn.computeloan.engine.model.ElementKind;
@@ -23,7 +23,8 @@ public final class ProcessingContext {
   private final RecordWriter writer;
   private final EngineClock clock;
   private final FeelEvaluator feel;
-  private final ProcessorRegistry registry;
+  private final ElementProcessors registry;
+  private final StartEvents startEvents = new StartEvents();
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final JobBehavior jobs;
@@ -41,13 +42,14 @@ public final class ProcessingContext {
   }
 
   public ProcessingContext(EngineState state, RecordWriter writer, EngineClock clock, FeelEvaluator feel,
-      JobBehavior.JobListener jobListener, InstanceCompletionListener completionListener) {
+      ElementProcessors processors, JobBehavior.JobListener jobListener,
+      InstanceCompletionListener completionListener) {
     this.state = state;
     this.writer = writer;
     this.clock = clock;
     this.feel = feel;
     this.completionListener = completionListener;
-    this.registry = new ProcessorRegistry();
+    this.registry = processors;
     this.variables = new VariableBehavior(this);
     this.incidents = new IncidentBehavior(this);
     this.jobs = new JobBehavior(this, jobListener);
@@ -66,7 +68,8 @@ public final class ProcessingContext {
   public EventBehavior events() { return events; }
   public UserTaskBehavior userTasks() { return userTasks; }
   public DecisionBehavior decisions() { return decisions; }
-  public ProcessorRegistry registry() { return registry; }
+  public ElementProcessors processors() { return registry; }
+  public StartEvents startEvents() { return startEvents; }
 
   /** Queues a step; it runs after the current one, in order. */
   public void schedule(Runnable step) {
@@ -160,7 +163,7 @@ public final class ProcessingContext {
     }
     ElementInstance scope = instance.flowScope();
     if (scope != null && scope.element().kind() == ElementKind.MULTI_INSTANCE_BODY
-        && !registry.multiInstance().collectOutput(scope, instance, this)) {
+        && !registry.collectOutput(scope, instance, this)) {
       return;
     }
     instance.state(State.COMPLETED);
@@ -212,7 +215,7 @@ public final class ProcessingContext {
     state.elementInstances().remove(instance.key());
     ElementInstance scope = instance.flowScope();
     if (scope == null) {
-      registry.callActivity().childProcessFinished(instance, completed, this);
+      registry.calledProcessFinished(instance, completed, this);
       if (completionListener != null) {
         completionListener.onFinished(instance, completed);
       }
@@ -297,11 +300,11 @@ public final class ProcessingContext {
       return;
     }
     ExecutableElement target = flow.target();
-    if (cn.computeloan.engine.processing.element.Gateways.isJoin(target)) {
+    if (registry.isJoin(target)) {
       List<String> arrived = scope.joinArrivals().computeIfAbsent(target.id(), k -> new java.util.ArrayList<>());
       arrived.add(flow.id());
       scope.changeActiveFlows(1);
-      registry.gateways().tryJoin(scope, target, this);
+      registry.tryJoin(scope, target, this);
       return;
     }
     activateChild(scope, target, triggered);

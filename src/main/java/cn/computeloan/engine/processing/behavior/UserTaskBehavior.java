@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.api.JobResult;
@@ -193,7 +193,7 @@ public final class UserTaskBehavior {
   }
 
   /** The engine was purged: nobody will settle the waiting commands any more. */
-  void abandonAnswers() {
+  public void abandonAnswers() {
     answers.values().forEach(a -> a.completeExceptionally(
         EngineException.invalidState("The user task no longer exists: the engine was purged")));
     answers.clear();

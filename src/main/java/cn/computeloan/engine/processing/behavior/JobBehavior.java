@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.api.ActivatedJob;
 import cn.computeloan.engine.api.EngineException;

@@ -1,10 +1,13 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.element;
 
 import cn.computeloan.engine.model.ElementKind;
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableProcess;
 import cn.computeloan.engine.model.ModelProblem;
-import cn.computeloan.engine.processing.element.*;
+import cn.computeloan.engine.processing.behavior.ElementProcessor;
+import cn.computeloan.engine.processing.behavior.ElementProcessors;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
+import cn.computeloan.engine.state.ElementInstance;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.Map;
  * One processor per element kind. Deployment asks {@link #validate} first, so an element without a
  * processor is rejected up front instead of failing at run time.
  */
-public final class ProcessorRegistry {
+public final class ProcessorRegistry implements ElementProcessors {
 
   private final Map<ElementKind, ElementProcessor> processors = new EnumMap<>(ElementKind.class);
   private final JobWorkerProcessor jobWorker = new JobWorkerProcessor();
@@ -23,10 +26,9 @@ public final class ProcessorRegistry {
   private final Gateways gateways = new Gateways();
   private final MultiInstanceProcessor multiInstance = new MultiInstanceProcessor();
   private final CallActivityProcessor callActivity = new CallActivityProcessor();
-  private final StartEvents startEvents = new StartEvents();
 
-  ProcessorRegistry() {
-    ContainerProcessor container = new ContainerProcessor();
+  public ProcessorRegistry() {
+    ContainerProcessor container = new ContainerProcessor(gateways);
     PassThroughProcessor passThrough = new PassThroughProcessor();
     CatchEventProcessor catchEvent = new CatchEventProcessor();
     ThrowEventProcessor throwEvent = new ThrowEventProcessor();
@@ -54,7 +56,8 @@ public final class ProcessorRegistry {
     processors.put(ElementKind.MULTI_INSTANCE_BODY, multiInstance);
   }
 
-  /** The processor of an element; job-based script and business rule tasks run as jobs. */
+  /** Job-based script and business rule tasks run as jobs. */
+  @Override
   public ElementProcessor processor(ExecutableElement element) {
     if (element.jobDefinition() != null
         && (element.kind() == ElementKind.SCRIPT_TASK || element.kind() == ElementKind.BUSINESS_RULE_TASK)) {
@@ -67,7 +70,7 @@ public final class ProcessorRegistry {
     return processor;
   }
 
-  /** Problems for elements no processor can run. */
+  @Override
   public List<ModelProblem> validate(ExecutableProcess process) {
     List<ModelProblem> problems = new ArrayList<>();
     for (ExecutableElement element : process.elements().values()) {
@@ -78,8 +81,23 @@ public final class ProcessorRegistry {
     return problems;
   }
 
-  public Gateways gateways() { return gateways; }
-  public MultiInstanceProcessor multiInstance() { return multiInstance; }
-  public CallActivityProcessor callActivity() { return callActivity; }
-  public StartEvents startEvents() { return startEvents; }
+  @Override
+  public boolean collectOutput(ElementInstance body, ElementInstance child, ProcessingContext ctx) {
+    return multiInstance.collectOutput(body, child, ctx);
+  }
+
+  @Override
+  public void calledProcessFinished(ElementInstance root, boolean completed, ProcessingContext ctx) {
+    callActivity.childProcessFinished(root, completed, ctx);
+  }
+
+  @Override
+  public boolean isJoin(ExecutableElement element) {
+    return Gateways.isJoin(element);
+  }
+
+  @Override
+  public void tryJoin(ElementInstance scope, ExecutableElement gateway, ProcessingContext ctx) {
+    gateways.tryJoin(scope, gateway, ctx);
+  }
 }

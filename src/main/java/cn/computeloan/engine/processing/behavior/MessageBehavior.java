@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.api.EngineException;
 import cn.computeloan.engine.expression.EvalResult;
@@ -153,7 +153,7 @@ public final class MessageBehavior {
         if (start.eventType() == EventType.MESSAGE && message.name().equals(start.messageName())
             && !hasActiveInstanceFor(latest.bpmnProcessId(), message.correlationKey())) {
           message.correlatedProcessIds().add(latest.bpmnProcessId());
-          ElementInstance instance = ctx.registry().startEvents()
+          ElementInstance instance = ctx.startEvents()
               .startByEvent(latest, start, message.variables(), message.correlationKey(), ctx);
           if (first < 0) {
             first = instance.key();

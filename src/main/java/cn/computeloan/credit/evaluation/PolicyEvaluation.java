@@ -1,5 +1,6 @@
-package cn.computeloan.credit;
+package cn.computeloan.credit.evaluation;
 
+import cn.computeloan.credit.PolicyParameters;
 import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.credit.guarantee.GuaranteeResult;
 import cn.computeloan.credit.limit.LimitResult;

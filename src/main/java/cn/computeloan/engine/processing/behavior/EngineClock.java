@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -77,11 +77,11 @@ public final class EngineClock {
   }
 
   /** Holds the clock at {@code millis} for the command being processed. */
-  void freeze(long millis) {
+  public void freeze(long millis) {
     frozen = millis;
   }
 
-  void unfreeze() {
+  public void unfreeze() {
     frozen = NOT_FROZEN;
   }
 }

@@ -1,5 +1,6 @@
-package cn.computeloan.credit;
+package cn.computeloan.credit.evaluation;
 
+import cn.computeloan.credit.PolicyParameters;
 import cn.computeloan.credit.authority.ApprovalAuthorityService;
 import cn.computeloan.credit.authority.AuthorityResult;
 import cn.computeloan.credit.decision.PolicyDecisions;

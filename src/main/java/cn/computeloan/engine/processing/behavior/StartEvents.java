@@ -1,8 +1,8 @@
-package cn.computeloan.engine.processing.element;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.model.ExecutableElement;
 import cn.computeloan.engine.model.ExecutableProcess;
-import cn.computeloan.engine.processing.ProcessingContext;
+import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.state.ElementInstance;
 import java.util.Map;
 

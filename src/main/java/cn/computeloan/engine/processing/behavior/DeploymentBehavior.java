@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.api.DeploymentResource;
 import cn.computeloan.engine.api.DeploymentResult;
@@ -88,7 +88,7 @@ public final class DeploymentBehavior {
       List<ProcessTransformer.ParsedProcess> processes = transformer.transform(name, resource.content());
       List<ModelProblem> problems = new ArrayList<>();
       for (ProcessTransformer.ParsedProcess p : processes) {
-        problems.addAll(ctx.registry().validate(new ExecutableProcess(p.bpmnProcessId(), p.name(), 0, null, 0, 0, name,
+        problems.addAll(ctx.processors().validate(new ExecutableProcess(p.bpmnProcessId(), p.name(), 0, null, 0, 0, name,
             "", "", p.root(), p.elements(), RecordWriter.TENANT)));
         problems.addAll(TimerSchedule.validate(p.elements().values()));
       }

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.processing.behavior;
 
 import cn.computeloan.engine.expression.EvalResult;
 import cn.computeloan.engine.model.ElementKind;
@@ -162,7 +162,7 @@ public final class EventBehavior {
             timer.repetitions() < 0 ? -1 : timer.repetitions() - 1, schedule);
       }
       if (timer.owner() == null) {
-        ctx.registry().startEvents().startByEvent(timer.process(), timer.target(), Map.of(), null, ctx);
+        ctx.startEvents().startByEvent(timer.process(), timer.target(), Map.of(), null, ctx);
       } else {
         trigger(timer.owner(), timer.target(), Map.of());
       }
@@ -195,7 +195,7 @@ public final class EventBehavior {
       ExecutableProcess latest = versions.get(versions.size() - 1);
       for (ExecutableElement start : latest.startEvents()) {
         if (start.eventType() == EventType.SIGNAL && name.equals(start.signalName())) {
-          ctx.registry().startEvents().startByEvent(latest, start, variables, null, ctx);
+          ctx.startEvents().startByEvent(latest, start, variables, null, ctx);
         }
       }
     }
