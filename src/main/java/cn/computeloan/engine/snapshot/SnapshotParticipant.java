@@ -1,4 +1,6 @@
-package cn.computeloan.engine.record;
+package cn.computeloan.engine.snapshot;
+
+
 
 /**
  * Something outside the engine's state that is rebuilt from the engine's records (the read model)
@@ -19,7 +21,7 @@ public interface SnapshotParticipant {
   /**
    * The participant's state after every record delivered so far, called under the engine lock (no
    * record arrives meanwhile). It must not change afterwards: it is written to JSON (with Jackson
-   * and {@link Typed} values) on another thread, after the lock is released.
+   * and {@link cn.computeloan.engine.record.Typed} values) on another thread, after the lock is released.
    */
   Object exportState();
 

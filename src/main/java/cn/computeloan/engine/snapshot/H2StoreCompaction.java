@@ -1,5 +1,6 @@
-package cn.computeloan.engine.journal;
+package cn.computeloan.engine.snapshot;
 
+import cn.computeloan.engine.journal.JournalException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.journal;
+package cn.computeloan.engine.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
