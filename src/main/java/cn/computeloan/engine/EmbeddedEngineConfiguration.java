@@ -1,10 +1,10 @@
 package cn.computeloan.engine;
 
-import cn.computeloan.engine.journal.H2StoreCompaction;
 import cn.computeloan.engine.journal.JdbcJournal;
 import cn.computeloan.engine.journal.Journal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.rest.ConditionalOnEmbeddedEngine;
+import cn.computeloan.engine.snapshot.H2StoreCompaction;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
 import io.micrometer.core.instrument.FunctionCounter;

@@ -26,11 +26,12 @@ class ArchitectureTest {
 
   @Test
   void shouldKeepReadModelFreeOfWebAndCommandSide() {
-    // javax.sql and slf4j: the history archive keeps finished trees in the application's database
+    // javax.sql and slf4j: the history archive keeps finished trees in the application's database;
+    // snapshot: the read model is a SnapshotParticipant
     classes().that().resideInAPackage("cn.computeloan.engine.query..")
         .should().onlyDependOnClassesThat().resideInAnyPackage(
-            "cn.computeloan.engine.query..", "cn.computeloan.engine.record..", "java..", "javax.sql..",
-            "org.slf4j..", "com.fasterxml.jackson..", "io.camunda.zeebe.model.bpmn..")
+            "cn.computeloan.engine.query..", "cn.computeloan.engine.record..", "cn.computeloan.engine.snapshot..",
+            "java..", "javax.sql..", "org.slf4j..", "com.fasterxml.jackson..", "io.camunda.zeebe.model.bpmn..")
         .check(engineClasses);
   }
 }

@@ -54,7 +54,7 @@ public final class EmbeddedEngine implements EngineCommands, AutoCloseable {
 
   /**
    * An engine that keeps its commands in the journal and takes snapshots of its state (and of the
-   * listeners that are {@link cn.computeloan.engine.record.SnapshotParticipant}s) in {@code store}
+   * listeners that are {@link cn.computeloan.engine.snapshot.SnapshotParticipant}s) in {@code store}
    * (null: none); call {@link #start()} once listeners are attached.
    */
   public EmbeddedEngine(Clock systemClock, Journal journal, SnapshotStore store, SnapshotSettings settings) {

@@ -1,8 +1,25 @@
 package cn.computeloan.engine.query;
 
+import cn.computeloan.engine.query.archive.ArchiveFilter;
+import cn.computeloan.engine.query.archive.ArchivedQueries;
+import cn.computeloan.engine.query.archive.HistoryArchive;
+import cn.computeloan.engine.query.archive.HistoryArchiver;
+import cn.computeloan.engine.query.projection.DecisionInstanceProjection;
+import cn.computeloan.engine.query.projection.DefinitionProjection;
+import cn.computeloan.engine.query.projection.ElementStatistics;
+import cn.computeloan.engine.query.projection.ProcessInstanceProjection;
+import cn.computeloan.engine.query.projection.VariableProjection;
+import cn.computeloan.engine.query.search.Document;
+import cn.computeloan.engine.query.search.DocumentIndex;
+import cn.computeloan.engine.query.search.Keys;
+import cn.computeloan.engine.query.search.SearchContext;
+import cn.computeloan.engine.query.search.SearchLimits;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchResult;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
-import cn.computeloan.engine.record.SnapshotParticipant;
+import cn.computeloan.engine.snapshot.SnapshotParticipant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;

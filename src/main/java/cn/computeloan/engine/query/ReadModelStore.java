@@ -1,5 +1,24 @@
 package cn.computeloan.engine.query;
 
+import cn.computeloan.engine.query.archive.HistoryArchive;
+import cn.computeloan.engine.query.archive.HistoryArchiver;
+import cn.computeloan.engine.query.projection.DecisionInstanceProjection;
+import cn.computeloan.engine.query.projection.DefinitionProjection;
+import cn.computeloan.engine.query.projection.FinishedTrees;
+import cn.computeloan.engine.query.projection.IncidentProjection;
+import cn.computeloan.engine.query.projection.JobProjection;
+import cn.computeloan.engine.query.projection.MessageSubscriptionProjection;
+import cn.computeloan.engine.query.projection.ProcessInstanceFilters;
+import cn.computeloan.engine.query.projection.ProcessInstanceProjection;
+import cn.computeloan.engine.query.projection.UserTaskProjection;
+import cn.computeloan.engine.query.projection.VariableProjection;
+import cn.computeloan.engine.query.projection.VariableWriters;
+import cn.computeloan.engine.query.search.Document;
+import cn.computeloan.engine.query.search.DocumentIndex;
+import cn.computeloan.engine.query.search.Residual;
+import cn.computeloan.engine.query.search.SearchContext;
+import cn.computeloan.engine.query.search.SearchableEntity;
+import cn.computeloan.engine.query.search.SortField;
 import cn.computeloan.engine.record.DecisionEvaluationValue;
 import cn.computeloan.engine.record.IncidentValue;
 import cn.computeloan.engine.record.JobValue;
@@ -14,7 +33,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +42,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -160,26 +177,13 @@ final class ReadModelStore implements HistoryArchiver.Trees {
   Document[] userTaskVariables(long userTaskKey) {
     return read(() -> userTasks.tasks.find(userTaskKey).map(task -> {
       Map<String, Document> visible = new LinkedHashMap<>();
-      for (long scope : scopes(task, processInstances::flowScopeKey)) {
+      for (long scope : task.scopeKeys(processInstances::flowScopeKey)) {
         for (Document variable : variables.inScope(scope)) {
           visible.putIfAbsent((String) variable.get("name"), variable);
         }
       }
       return visible.values().toArray(Document[]::new);
     }).orElse(null));
-  }
-
-  /** The task's element instance and its enclosing scopes, innermost first, then the process instance. */
-  static List<Long> scopes(Document task, LongUnaryOperator flowScope) {
-    List<Long> scopes = new ArrayList<>();
-    for (long scope = task.longField("elementInstanceKey"); scope > 0; scope = flowScope.applyAsLong(scope)) {
-      scopes.add(scope);
-    }
-    long processInstanceKey = task.longField("processInstanceKey");
-    if (!scopes.contains(processInstanceKey)) {
-      scopes.add(processInstanceKey);
-    }
-    return scopes;
   }
 
   /** Forgets everything in memory. */

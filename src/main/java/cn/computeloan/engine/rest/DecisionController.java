@@ -1,12 +1,12 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.DecisionResult;
-import cn.computeloan.engine.query.DecisionJson;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.query.ResourceView;
-import cn.computeloan.engine.query.SearchableEntity;
-import cn.computeloan.engine.record.DecisionEvaluationValue;
+import cn.computeloan.engine.query.projection.DecisionJson;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.record.DecisionEvaluationValue.EvaluatedDecision;
+import cn.computeloan.engine.record.DecisionEvaluationValue;
 import cn.computeloan.engine.record.ValueType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.DeploymentResource;
-import cn.computeloan.engine.api.DeploymentResult;
 import cn.computeloan.engine.api.DeploymentResult.Deployed;
+import cn.computeloan.engine.api.DeploymentResult;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.query.ResourceView;
 import cn.computeloan.engine.record.ValueType;

@@ -1,7 +1,7 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,7 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.EngineCommands;
+import cn.computeloan.engine.query.HistoryRetention;
 import cn.computeloan.engine.query.ReadModel;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import cn.computeloan.engine.api.ActivateJobsCommand;
 import cn.computeloan.engine.api.ActivatedJob;
 import cn.computeloan.engine.api.JobResult;
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;

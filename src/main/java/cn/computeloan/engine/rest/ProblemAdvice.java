@@ -1,8 +1,8 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.EngineException;
-import cn.computeloan.engine.query.InvalidQueryException;
-import cn.computeloan.engine.query.SearchTimeoutException;
+import cn.computeloan.engine.query.search.InvalidQueryException;
+import cn.computeloan.engine.query.search.SearchTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;

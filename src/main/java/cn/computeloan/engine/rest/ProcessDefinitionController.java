@@ -2,7 +2,7 @@ package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.query.ResourceView;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.record.ValueType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.computeloan.engine.rest;
 import cn.computeloan.engine.api.CreateInstanceCommand;
 import cn.computeloan.engine.api.CreatedInstance;
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

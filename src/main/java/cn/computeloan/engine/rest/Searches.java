@@ -1,10 +1,10 @@
 package cn.computeloan.engine.rest;
 
-import cn.computeloan.engine.query.PageRequest;
-import cn.computeloan.engine.query.SearchLimits;
-import cn.computeloan.engine.query.SearchQuery;
-import cn.computeloan.engine.query.SearchResult;
-import cn.computeloan.engine.query.SortField;
+import cn.computeloan.engine.query.search.PageRequest;
+import cn.computeloan.engine.query.search.SearchLimits;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchResult;
+import cn.computeloan.engine.query.search.SortField;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

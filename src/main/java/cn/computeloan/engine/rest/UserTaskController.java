@@ -2,13 +2,12 @@ package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.api.UserTaskUpdate;
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * User tasks: search, get, form, variables, and the commands (complete, assign, unassign,

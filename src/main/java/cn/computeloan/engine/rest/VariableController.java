@@ -1,9 +1,9 @@
 package cn.computeloan.engine.rest;
 
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchQuery;
-import cn.computeloan.engine.query.SearchResult;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchResult;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.computeloan.ComputeLoanApplication;
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.testing.EngineClientCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import cn.computeloan.engine.api.ActivatedJob;
 import cn.computeloan.engine.api.ActivateJobsCommand;
+import cn.computeloan.engine.api.ActivatedJob;
 import cn.computeloan.engine.api.CreateInstanceCommand;
 import cn.computeloan.engine.api.DeploymentResource;
 import cn.computeloan.engine.api.JobResult;
 import cn.computeloan.engine.processing.EmbeddedEngine;
 import cn.computeloan.engine.query.ReadModel;
-import cn.computeloan.engine.query.SearchQuery;
-import cn.computeloan.engine.query.SearchableEntity;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,6 +3,11 @@ package cn.computeloan.engine.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.computeloan.engine.query.search.InvalidQueryException;
+import cn.computeloan.engine.query.search.SearchLimits;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchTimeoutException;
+import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.testing.Records;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,8 @@ package cn.computeloan.engine.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.computeloan.engine.query.search.Document;
+import cn.computeloan.engine.query.search.SearchContext;
 import cn.computeloan.engine.testing.Records;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,13 @@ package cn.computeloan.engine.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.computeloan.engine.query.projection.VariableProjection;
+import cn.computeloan.engine.query.search.InvalidQueryException;
+import cn.computeloan.engine.query.search.PageRequest;
+import cn.computeloan.engine.query.search.SearchQuery;
+import cn.computeloan.engine.query.search.SearchResult;
+import cn.computeloan.engine.query.search.SearchableEntity;
+import cn.computeloan.engine.query.search.SortField;
 import cn.computeloan.engine.testing.Records;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;

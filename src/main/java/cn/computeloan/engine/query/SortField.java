@@ -1,4 +1,0 @@
-package cn.computeloan.engine.query;
-
-/** One sort criterion of a search: a result field and its direction. */
-public record SortField(String field, boolean descending) {}
