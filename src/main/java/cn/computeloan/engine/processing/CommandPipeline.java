@@ -13,10 +13,15 @@ import cn.computeloan.engine.processing.behavior.ProcessingContext;
 import cn.computeloan.engine.processing.behavior.RecordWriter;
 import cn.computeloan.engine.processing.element.ProcessorRegistry;
 import cn.computeloan.engine.record.Record;
+import cn.computeloan.engine.snapshot.EngineSnapshots;
+import cn.computeloan.engine.snapshot.EngineStateData;
+import cn.computeloan.engine.snapshot.SnapshotHost;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;
+import cn.computeloan.engine.snapshot.StateCapture;
 import cn.computeloan.engine.state.EngineState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link EmbeddedEngine} owns the lifecycle (restore, replay, scheduler, snapshots, close) and the
  * public command API; this class owns the lock and everything that happens under it.
  */
-final class CommandPipeline {
+final class CommandPipeline implements SnapshotHost {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandPipeline.class);
 
@@ -247,7 +252,8 @@ final class CommandPipeline {
   }
 
   /** Feeds the listeners everything queued so far, in order (see {@link RecordDelivery#flush()}). */
-  void flushDeliveries() {
+  @Override
+  public void flushDeliveries() {
     delivery.flush();
   }
 
@@ -274,10 +280,31 @@ final class CommandPipeline {
     });
   }
 
+  @Override
+  public EngineStateData captureState() {
+    return StateCapture.capture(ctx.state(), ctx.writer().position(), clock.pinned(), clock.offsetMillis());
+  }
+
+  @Override
+  public Object parseDecisions(String resourceName, byte[] resource) {
+    return ctx.decisions().parse(resourceName, resource);
+  }
+
+  @Override
+  public void installState(EngineState restored, EngineStateData data) {
+    ctx.state().restoreFrom(restored);
+    ctx.writer().restorePosition(data.recordPosition());
+    EngineStateData.ClockData saved = data.clock();
+    clock.restore(saved.pinnedMillis() == null ? null : Instant.ofEpochMilli(saved.pinnedMillis()),
+        saved.offsetMillis());
+  }
+
   ProcessingContext context() { return ctx; }
-  long journalPosition() { return journalPosition; }
+  @Override
+  public long journalPosition() { return journalPosition; }
   EngineClock clock() { return clock; }
-  ReentrantLock lock() { return lock; }
+  @Override
+  public ReentrantLock lock() { return lock; }
   Scheduler scheduler() { return scheduler; }
   EngineSnapshots snapshots() { return snapshots; }
   RecordDelivery delivery() { return delivery; }

@@ -1,5 +1,6 @@
 package cn.computeloan.engine.processing;
 
+import cn.computeloan.engine.snapshot.EngineSnapshots;
 import cn.computeloan.engine.api.*;
 import cn.computeloan.engine.api.EngineCommand;
 import cn.computeloan.engine.journal.Journal;

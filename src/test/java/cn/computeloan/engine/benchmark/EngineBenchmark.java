@@ -124,7 +124,7 @@ class EngineBenchmark {
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.main.banner-mode=off",
         "--logging.level.root=WARN",
         // one line per snapshot (pause, write time, journal entries deleted), to place them against the blocks
-        "--logging.level.cn.computeloan.engine.processing.EngineSnapshots=INFO",
+        "--logging.level.cn.computeloan.engine.snapshot.EngineSnapshots=INFO",
         "--camunda.client.execution-threads=" + threads,
         "--camunda.client.worker.defaults.max-jobs-active=" + maxJobsActive,
         // after a poll that returned jobs the client waits poll-interval before the next poll; jobs

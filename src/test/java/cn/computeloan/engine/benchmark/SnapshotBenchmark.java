@@ -8,7 +8,7 @@ import cn.computeloan.engine.api.DeploymentResource;
 import cn.computeloan.engine.api.JobResult;
 import cn.computeloan.engine.journal.JdbcJournal;
 import cn.computeloan.engine.processing.EmbeddedEngine;
-import cn.computeloan.engine.processing.EngineSnapshots;
+import cn.computeloan.engine.snapshot.EngineSnapshots;
 import cn.computeloan.engine.query.ReadModel;
 import cn.computeloan.engine.snapshot.SnapshotSettings;
 import cn.computeloan.engine.snapshot.SnapshotStore;

@@ -1,18 +1,8 @@
-package cn.computeloan.engine.processing;
+package cn.computeloan.engine.snapshot;
 
 import cn.computeloan.engine.journal.Journal;
-import cn.computeloan.engine.processing.behavior.EngineClock;
 import cn.computeloan.engine.record.RecordListener;
-import cn.computeloan.engine.snapshot.EngineStateData;
-import cn.computeloan.engine.snapshot.SnapshotCodec;
-import cn.computeloan.engine.snapshot.SnapshotException;
-import cn.computeloan.engine.snapshot.SnapshotParticipant;
-import cn.computeloan.engine.snapshot.SnapshotSettings;
-import cn.computeloan.engine.snapshot.SnapshotStore;
-import cn.computeloan.engine.snapshot.StateCapture;
-import cn.computeloan.engine.snapshot.StateRestore;
 import cn.computeloan.engine.state.EngineState;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +33,7 @@ public final class EngineSnapshots {
 
   private record Captured(SnapshotCodec.Content content, long participantsMicros) {}
 
-  private final CommandPipeline pipeline;
+  private final SnapshotHost host;
   private final Journal journal;
   private final SnapshotStore store;
   private final SnapshotSettings settings;
@@ -56,9 +46,9 @@ public final class EngineSnapshots {
   private volatile Taken lastTaken;
   private Thread thread;
 
-  EngineSnapshots(CommandPipeline pipeline, Journal journal, SnapshotStore store, SnapshotSettings settings,
+  public EngineSnapshots(SnapshotHost host, Journal journal, SnapshotStore store, SnapshotSettings settings,
       List<RecordListener> listeners) {
-    this.pipeline = pipeline;
+    this.host = host;
     this.journal = journal;
     this.store = store;
     this.settings = settings;
@@ -93,7 +83,7 @@ public final class EngineSnapshots {
    * @throws IllegalStateException when no snapshot can be restored and the journal no longer starts
    *     at its first entry: starting would lose acknowledged commands
    */
-  long restore() {
+  public long restore() {
     List<SnapshotStore.Info> snapshots = store.list();
     long first = journal.firstPosition();
     Map<String, Class<?>> types = new LinkedHashMap<>();
@@ -111,7 +101,7 @@ public final class EngineSnapshots {
         }
         long read = System.nanoTime();
         EngineState restored = StateRestore.restore(content.engine(),
-            (name, bytes) -> pipeline.context().decisions().parse(name, bytes));
+            host::parseDecisions);
         long rebuilt = System.nanoTime();
         importParticipants(content);
         apply(restored, content.engine(), info.position());
@@ -146,19 +136,15 @@ public final class EngineSnapshots {
   }
 
   private void apply(EngineState restored, EngineStateData data, long position) {
-    pipeline.lock().lock();
+    host.lock().lock();
     try {
-      pipeline.context().state().restoreFrom(restored);
-      pipeline.context().writer().restorePosition(data.recordPosition());
-      EngineStateData.ClockData clock = data.clock();
-      pipeline.clock().restore(clock.pinnedMillis() == null ? null : Instant.ofEpochMilli(clock.pinnedMillis()),
-          clock.offsetMillis());
+      host.installState(restored, data);
     } finally {
-      pipeline.lock().unlock();
+      host.lock().unlock();
     }
   }
 
-  void start() {
+  public void start() {
     running = true;
     thread = new Thread(this::loop, "engine-snapshot");
     thread.setDaemon(true);
@@ -166,7 +152,7 @@ public final class EngineSnapshots {
   }
 
   /** Under the engine lock, after a command: counts journalled commands and asks for a snapshot when due. */
-  void journalled(int entries) {
+  public void journalled(int entries) {
     commandsSince += entries;
     if (settings.everyCommands() > 0 && commandsSince >= settings.everyCommands()) {
       request();
@@ -215,7 +201,7 @@ public final class EngineSnapshots {
    * Takes a snapshot now (unless nothing was journalled since the last one) and compacts; returns
    * what it cost, or null when there was nothing new.
    */
-  synchronized Taken take() {
+  public synchronized Taken take() {
     long begin = System.nanoTime();
     Captured captured = capture();
     long pause = (System.nanoTime() - begin) / 1_000;
@@ -240,27 +226,25 @@ public final class EngineSnapshots {
   }
 
   private Captured capture() {
-    pipeline.lock().lock();
+    host.lock().lock();
     try {
-      long position = pipeline.journalPosition();
+      long position = host.journalPosition();
       if (position == lastPosition || position == 0) {
         return null;
       }
       // records are queued under the lock and fed to listeners after it: feed what is queued (all of it up
       // to the position), so the participants have seen exactly the records of the commands up to it
-      pipeline.flushDeliveries();
+      host.flushDeliveries();
       Map<String, SnapshotParticipant> participants = named();
       participants.values().forEach(SnapshotParticipant::beforeSnapshot);
-      EngineClock clock = pipeline.clock();
-      EngineStateData state = StateCapture.capture(pipeline.context().state(), pipeline.context().writer().position(),
-          clock.pinned(), clock.offsetMillis());
+      EngineStateData state = host.captureState();
       long begin = System.nanoTime();
       Map<String, Object> parts = new LinkedHashMap<>();
       participants.forEach((name, p) -> parts.put(name, p.exportState()));
       commandsSince = 0;
       return new Captured(new SnapshotCodec.Content(position, state, parts), (System.nanoTime() - begin) / 1_000);
     } finally {
-      pipeline.lock().unlock();
+      host.lock().unlock();
     }
   }
 
@@ -275,12 +259,12 @@ public final class EngineSnapshots {
     return store.deleteJournalUpTo(keepFrom);
   }
 
-  Taken lastTaken() {
+  public Taken lastTaken() {
     return lastTaken;
   }
 
   /** Stops the thread; takes a last snapshot if configured (the journal must still be open). */
-  void close() {
+  public void close() {
     running = false;
     request();
     if (thread != null) {
