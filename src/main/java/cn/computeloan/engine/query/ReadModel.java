@@ -20,6 +20,7 @@ import cn.computeloan.engine.query.search.SearchableEntity;
 import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordListener;
 import cn.computeloan.engine.snapshot.SnapshotParticipant;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;

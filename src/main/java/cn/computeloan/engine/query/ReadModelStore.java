@@ -28,6 +28,8 @@ import cn.computeloan.engine.record.Record;
 import cn.computeloan.engine.record.RecordType;
 import cn.computeloan.engine.record.UserTaskValue;
 import cn.computeloan.engine.record.VariableValue;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelSnapshots;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelState;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
-package cn.computeloan.engine.query;
+package cn.computeloan.engine.snapshot.readmodel;
 
-import cn.computeloan.engine.query.ReadModelState.DefinitionState;
-import cn.computeloan.engine.query.ReadModelState.DocumentState;
-import cn.computeloan.engine.query.ReadModelState.FlowsState;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelState.DefinitionState;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelState.DocumentState;
+import cn.computeloan.engine.snapshot.readmodel.ReadModelState.FlowsState;
 import cn.computeloan.engine.query.projection.DefinitionProjection;
 import cn.computeloan.engine.query.projection.ProcessInstanceProjection;
 import cn.computeloan.engine.query.projection.VariableProjection;
@@ -16,14 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Export and import of the read model's state (see {@link ReadModel#exportState()}). Documents are
+ * Export and import of the read model's state (the query side's {@code ReadModel} is the snapshot
+ * participant that calls these). Documents are
  * copied field map by field map; the values in them are never changed in place, so they are shared.
  */
-final class ReadModelSnapshots {
+public final class ReadModelSnapshots {
 
   private ReadModelSnapshots() {}
 
-  static ReadModelState export(Map<String, DocumentIndex> indexes, DefinitionProjection definitions,
+  public static ReadModelState export(Map<String, DocumentIndex> indexes, DefinitionProjection definitions,
       ProcessInstanceProjection instances, VariableProjection variables) {
     Map<String, List<DocumentState>> documents = new LinkedHashMap<>();
     indexes.forEach((name, index) -> {
@@ -44,7 +45,7 @@ final class ReadModelSnapshots {
 
   /** Fills empty projections from {@code state}, emptying its document lists as it goes. */
   @SuppressWarnings("unchecked")
-  static void restore(ReadModelState state, Map<String, DocumentIndex> indexes, DefinitionProjection definitions,
+  public static void restore(ReadModelState state, Map<String, DocumentIndex> indexes, DefinitionProjection definitions,
       ProcessInstanceProjection instances, VariableProjection variables) {
     state.indexes().forEach((name, list) -> {
       DocumentIndex index = indexes.get(name);

@@ -1,4 +1,4 @@
-package cn.computeloan.engine.query;
+package cn.computeloan.engine.snapshot.readmodel;
 
 import cn.computeloan.engine.record.ResourceValue;
 import cn.computeloan.engine.record.Typed;
