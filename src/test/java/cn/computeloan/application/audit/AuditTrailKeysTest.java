@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.computeloan.application.CaseFileVerifier;
+import cn.computeloan.testsupport.TestPostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,23 +36,22 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The keyed chain over the life of a database: chains written before the keys (plain SHA-256) keep
  * verifying after the migration, but only as sealed then; keys rotate without breaking old events;
- * the development key file. Runs on H2 and on PostgreSQL (127.0.0.1:5432, a schema of its own).
+ * the development key file. Runs on H2 and on PostgreSQL (the tests' server, {@link TestPostgres}, a
+ * schema of its own).
  */
 class AuditTrailKeysTest {
 
-  private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
   private static final byte[] K1 = "audit-key-one-0123456789abcdefgh".getBytes();
   private static final byte[] K2 = "audit-key-two-0123456789abcdefgh".getBytes();
 
   @TempDir Path folder;
   private String schema;
+  private TestPostgres.Schema postgres;
 
   @AfterEach
-  void dropSchema() throws SQLException {
-    if (schema != null) {
-      try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-        c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      }
+  void dropSchema() {
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
@@ -221,8 +219,9 @@ class AuditTrailKeysTest {
       db = new DriverManagerDataSource("jdbc:h2:mem:audit-keys-" + UUID.randomUUID()
           + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
     } else {
-      schema = "audit_keys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      db = new DriverManagerDataSource(POSTGRES + "?currentSchema=" + schema, "postgres", "");
+      postgres = TestPostgres.newSchema("audit_keys");
+      schema = postgres.name();
+      db = new DriverManagerDataSource(postgres.url(), postgres.user(), postgres.password());
     }
     // the previous release's migrations in one history: the application's V1 and the engine's V100+
     Path scripts = Files.createDirectories(folder.resolve("previous-release"));
