@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
+import java.sql.DatabaseMetaData;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,10 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Proves an application's case file against its audit trail: besides the chain itself, every step
@@ -35,7 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * must still hash to that SHA-256, the status must be the one the last status event set, and the
  * stored application must be the one submitted. Events, steps and documents are read a page at a
  * time and document bytes are hashed as a stream, one document at a time, so that a long trail
- * is verified in bounded memory. One snapshot (repeatable read) serves every check.
+ * is verified in bounded memory. One snapshot serves every check, in a transaction of its own: a
+ * worker committing an event, its step and the new head while the verifier reads must never look
+ * like tampering, whatever transaction the caller is in.
  */
 @Service
 public class CaseFileVerifier {
@@ -47,17 +54,44 @@ public class CaseFileVerifier {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final ObjectReader json;
+  private final TransactionTemplate snapshot;
 
-  public CaseFileVerifier(JdbcClient jdbc, AuditTrail audit, ObjectMapper mapper) {
+  public CaseFileVerifier(JdbcClient jdbc, AuditTrail audit, ObjectMapper mapper, DataSource dataSource,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.snapshot = snapshotTransactions(dataSource, transactions);
     // amounts compare exactly
     this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
   /** The chain and the case file of the application; empty if there is no such application. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Optional<AuditVerification> verify(String applicationId) {
+    return snapshot.execute(status -> verifyInSnapshot(applicationId));
+  }
+
+  /**
+   * A new read-only transaction that sees one snapshot of every table. PostgreSQL's REPEATABLE READ
+   * is one; H2's is not (it fixes each table's snapshot when the table is first read, and its READ
+   * COMMITTED can show a commit in one table before another), so on H2 it is SERIALIZABLE, which
+   * reads a snapshot there without locking.
+   */
+  private static TransactionTemplate snapshotTransactions(DataSource dataSource,
+      PlatformTransactionManager transactions) {
+    TransactionTemplate t = new TransactionTemplate(transactions);
+    t.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    t.setReadOnly(true);
+    boolean h2;
+    try {
+      h2 = "H2".equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database the audit trail is in", e);
+    }
+    t.setIsolationLevel(h2 ? TransactionDefinition.ISOLATION_SERIALIZABLE : TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    return t;
+  }
+
+  private Optional<AuditVerification> verifyInSnapshot(String applicationId) {
     Optional<ChainVerification> chain = audit.verify(applicationId);
     if (chain.isEmpty()) {
       return Optional.empty();

@@ -10,9 +10,15 @@ import cn.computeloan.process.CaseFile.ProcessRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code /audit/verification} against someone who can write the database: the keyed chain (an
@@ -20,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * votes, documents and their bytes, the status, the submitted application) must give them away.
  */
 class AuditTrailVerificationTest extends ApplicationIntegrationTest {
+
+  @Autowired CaseFileVerifier verifier;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
   void shouldNameTheRewrittenEventWhenTheAttackerRecomputesThePlainHashChainAndHead() {
@@ -192,6 +201,39 @@ class AuditTrailVerificationTest extends ApplicationIntegrationTest {
     assertThat(v.path("events").asInt()).isEqualTo(1_201);
     assertThat(v.at("/caseFile/steps").asInt()).isEqualTo(1_200);
     assertThat(v.at("/caseFile/firstProblem/id").asText()).isEqualTo(Long.toString(row));
+  }
+
+  @Test
+  void shouldVerifyAnUntouchedCaseWhileItsWorkersKeepWritingToIt() throws Exception {
+    // given: workers recording steps and status changes on the case, one commit after another
+    String id = submitted();
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      for (int i = 0; i < 400; i++) {
+        caseFile.recordStep(id, "MONITORING", Map.of("check", i), null, "monitoring-worker",
+            new ProcessRef(1, "Task_Monitor", 2, 90_000 + i));
+        caseFile.changeStatus(id, i % 2 == 0 ? ApplicationStatus.IN_REVIEW : ApplicationStatus.PENDING_APPROVAL,
+            "review-worker", new ProcessRef(1, "Task_Review", 2, 190_000 + i));
+      }
+    });
+    // when: the case is verified again and again meanwhile, on its own and inside a caller's
+    // read-only transaction (as the case page reads it, with the trail beside it)
+    TransactionTemplate callers = new TransactionTemplate(transactions);
+    callers.setReadOnly(true);
+    List<String> failures = new ArrayList<>();
+    int verifications = 0;
+    while (!writer.isDone() || verifications < 20) {
+      AuditVerification v = verifications % 2 == 0 ? verifier.verify(id).orElseThrow()
+          : callers.execute(t -> verifier.verify(id).orElseThrow());
+      verifications++;
+      if (!v.verified()) {
+        failures.add(v.toString());
+      }
+    }
+    writer.get(1, TimeUnit.MINUTES);
+    // then: a writer committing while the verifier reads is never taken for tampering
+    assertThat(verifications).isGreaterThanOrEqualTo(20);
+    assertThat(failures).as("of %d verifications", verifications).isEmpty();
+    assertThat(verification(id).path("events").asInt()).isEqualTo(801);
   }
 
   private JsonNode verification(String id) {

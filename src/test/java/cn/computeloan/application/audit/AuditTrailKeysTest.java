@@ -15,9 +15,13 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -31,7 +35,9 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The keyed chain over the life of a database: chains written before the keys (plain SHA-256) keep
@@ -76,7 +82,8 @@ class AuditTrailKeysTest {
     assertThat(after.intact()).as(after.toString()).isTrue();
     assertThat(after.events()).isEqualTo(4);
     assertThat(trail.events(id)).extracting(AuditEvent::hmacKeyId).containsExactly(null, null, null, "k1");
-    var caseFile = new CaseFileVerifier(jdbc, trail, new ObjectMapper()).verify(id).orElseThrow();
+    var caseFile = new CaseFileVerifier(jdbc, trail, new ObjectMapper(), db,
+        new DataSourceTransactionManager(db)).verify(id).orElseThrow();
     assertThat(caseFile.verified()).as(caseFile.toString()).isTrue();
   }
 
@@ -106,6 +113,51 @@ class AuditTrailKeysTest {
     assertThat(v.intact()).isFalse();
     assertThat(v.firstBadSeq()).isEqualTo(3);
     assertThat(v.reason()).contains("sealed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgres"})
+  void shouldNeverTakeAnAppendCommittedDuringAVerificationForTampering(String database) throws Exception {
+    // given: an application whose status a worker keeps changing, each change one transaction
+    DataSource db = previousRelease(database);
+    JdbcClient jdbc = JdbcClient.create(db);
+    String id = legacyApplication(jdbc, 1);
+    AuditKeys keys = AuditKeys.of("k1", Map.of("k1", K1));
+    migrate(db, keys);
+    AuditTrail trail = trail(jdbc, keys);
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(db);
+    TransactionTemplate worker = new TransactionTemplate(transactions);
+    CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
+      String status = "SUBMITTED";
+      for (int i = 0; i < 200; i++) {
+        String from = status;
+        String to = i % 2 == 0 ? "IN_REVIEW" : "PENDING_APPROVAL";
+        worker.executeWithoutResult(t -> {
+          trail.append(id, AuditEntry.of("review-worker", "WORKER", "STATUS_CHANGED",
+              "{\"status\":\"" + from + "\"}", "{\"status\":\"" + to + "\"}"));
+          jdbc.sql("UPDATE loan_application SET status = ? WHERE id = ?").params(to, id).update();
+        });
+        status = to;
+      }
+    });
+    // when: it is verified meanwhile, on its own and inside a caller's read-committed transaction
+    CaseFileVerifier verifier = new CaseFileVerifier(jdbc, trail, new ObjectMapper(), db, transactions);
+    TransactionTemplate caller = new TransactionTemplate(transactions);
+    caller.setReadOnly(true);
+    List<String> failures = new ArrayList<>();
+    int verifications = 0;
+    while (!writes.isDone() || verifications < 20) {
+      var v = verifications % 2 == 0 ? verifier.verify(id).orElseThrow()
+          : caller.execute(t -> verifier.verify(id).orElseThrow());
+      verifications++;
+      if (!v.verified()) {
+        failures.add(v.toString());
+      }
+    }
+    writes.get(1, TimeUnit.MINUTES);
+    // then: every verification saw one consistent state of the chain and the case file
+    assertThat(failures).as("of %d verifications", verifications).isEmpty();
+    assertThat(verifier.verify(id).orElseThrow().events()).isEqualTo(201);
   }
 
   @Test
