@@ -7,13 +7,12 @@ import cn.computeloan.application.audit.AuditEntry;
 import cn.computeloan.application.audit.AuditHasher;
 import cn.computeloan.process.ApplicationStatus;
 import cn.computeloan.process.CaseFile.ProcessRef;
+import cn.computeloan.testsupport.RepeatWhile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -219,20 +218,13 @@ class AuditTrailVerificationTest extends ApplicationIntegrationTest {
     // read-only transaction (as the case page reads it, with the trail beside it)
     TransactionTemplate callers = new TransactionTemplate(transactions);
     callers.setReadOnly(true);
-    List<String> failures = new ArrayList<>();
-    int verifications = 0;
-    while (!writer.isDone() || verifications < 20) {
-      AuditVerification v = verifications % 2 == 0 ? verifier.verify(id).orElseThrow()
+    RepeatWhile.Outcome outcome = RepeatWhile.running(writer, 20, run -> {
+      AuditVerification v = run % 2 == 0 ? verifier.verify(id).orElseThrow()
           : callers.execute(t -> verifier.verify(id).orElseThrow());
-      verifications++;
-      if (!v.verified()) {
-        failures.add(v.toString());
-      }
-    }
-    writer.get(1, TimeUnit.MINUTES);
+      return v.verified() ? null : v.toString();
+    });
     // then: a writer committing while the verifier reads is never taken for tampering
-    assertThat(verifications).isGreaterThanOrEqualTo(20);
-    assertThat(failures).as("of %d verifications", verifications).isEmpty();
+    assertThat(outcome.failures()).as("of %d verifications", outcome.runs()).isEmpty();
     assertThat(verification(id).path("events").asInt()).isEqualTo(801);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.computeloan.application.CaseFileVerifier;
+import cn.computeloan.testsupport.RepeatWhile;
 import cn.computeloan.testsupport.TestPostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,13 +16,10 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -144,19 +142,13 @@ class AuditTrailKeysTest {
     CaseFileVerifier verifier = new CaseFileVerifier(jdbc, trail, new ObjectMapper(), db, transactions);
     TransactionTemplate caller = new TransactionTemplate(transactions);
     caller.setReadOnly(true);
-    List<String> failures = new ArrayList<>();
-    int verifications = 0;
-    while (!writes.isDone() || verifications < 20) {
-      var v = verifications % 2 == 0 ? verifier.verify(id).orElseThrow()
+    RepeatWhile.Outcome outcome = RepeatWhile.running(writes, 20, run -> {
+      var v = run % 2 == 0 ? verifier.verify(id).orElseThrow()
           : caller.execute(t -> verifier.verify(id).orElseThrow());
-      verifications++;
-      if (!v.verified()) {
-        failures.add(v.toString());
-      }
-    }
-    writes.get(1, TimeUnit.MINUTES);
+      return v.verified() ? null : v.toString();
+    });
     // then: every verification saw one consistent state of the chain and the case file
-    assertThat(failures).as("of %d verifications", verifications).isEmpty();
+    assertThat(outcome.failures()).as("of %d verifications", outcome.runs()).isEmpty();
     assertThat(verifier.verify(id).orElseThrow().events()).isEqualTo(201);
   }
 
