@@ -21,20 +21,14 @@ class IdempotentSubmissionInProgressTest extends ApplicationIntegrationTest {
   @Test
   void shouldAnswerConflictToARetryWhileTheFirstStartIsRunningAndStoreNothingWhenItFails() throws Exception {
     // given: the first submission's process start waits, then fails
-    CountDownLatch starting = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    doAnswer(inv -> {
-      starting.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      throw new IllegalStateException("engine down");
-    }).when(starter).start(any());
+    HeldStart start = holdProcessStart(false);
     String key = "in-progress-" + UUID.randomUUID();
     long before = countApplications();
     CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> submit(aigc(), "Idempotency-Key", key));
-    assertThat(starting.await(30, TimeUnit.SECONDS)).isTrue();
+    start.awaitStarted();
     // when
     Response retry = submit(aigc(), "Idempotency-Key", key);
-    release.countDown();
+    start.release();
     Response firstAnswer = first.get(30, TimeUnit.SECONDS);
     // then
     assertThat(retry.status()).as(retry.body()).isEqualTo(409);
@@ -48,19 +42,13 @@ class IdempotentSubmissionInProgressTest extends ApplicationIntegrationTest {
   @Test
   void shouldAnswerTheFirstResultToARetryOnceTheFirstSubmissionIsComplete() throws Exception {
     // given: the first submission's process start waits, then succeeds
-    CountDownLatch starting = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    doAnswer(inv -> {
-      starting.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      return inv.callRealMethod();
-    }).when(starter).start(any());
+    HeldStart start = holdProcessStart(true);
     String key = "completed-" + UUID.randomUUID();
     long before = countApplications();
     CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> submit(aigc(), "Idempotency-Key", key));
-    assertThat(starting.await(30, TimeUnit.SECONDS)).isTrue();
+    start.awaitStarted();
     Response during = submit(aigc(), "Idempotency-Key", key);
-    release.countDown();
+    start.release();
     Response firstAnswer = first.get(30, TimeUnit.SECONDS);
     // when
     Response after = submit(aigc(), "Idempotency-Key", key);
@@ -76,22 +64,40 @@ class IdempotentSubmissionInProgressTest extends ApplicationIntegrationTest {
   @Test
   void shouldStillRefuseAReusedKeyForADifferentApplicationWhileTheFirstIsInProgress() throws Exception {
     // given
-    CountDownLatch starting = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    doAnswer(inv -> {
-      starting.countDown();
-      release.await(30, TimeUnit.SECONDS);
-      return inv.callRealMethod();
-    }).when(starter).start(any());
+    HeldStart start = holdProcessStart(true);
     String key = "other-" + UUID.randomUUID();
     CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> submit(aigc(), "Idempotency-Key", key));
-    assertThat(starting.await(30, TimeUnit.SECONDS)).isTrue();
+    start.awaitStarted();
     // when
     Response other = submit(sample(cn.computeloan.credit.TestData.AIGC, n -> n.put("termMonths", 6)),
         "Idempotency-Key", key);
-    release.countDown();
+    start.release();
     // then
     assertThat(other.status()).isEqualTo(422);
     assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+  }
+
+  /** The first submission's process start, held until released; then it starts or fails. */
+  private record HeldStart(CountDownLatch started, CountDownLatch released) {
+    void awaitStarted() throws InterruptedException {
+      assertThat(started.await(30, TimeUnit.SECONDS)).as("the process start was reached").isTrue();
+    }
+
+    void release() {
+      released.countDown();
+    }
+  }
+
+  private HeldStart holdProcessStart(boolean thenStart) {
+    HeldStart held = new HeldStart(new CountDownLatch(1), new CountDownLatch(1));
+    doAnswer(inv -> {
+      held.started().countDown();
+      held.released().await(30, TimeUnit.SECONDS);
+      if (!thenStart) {
+        throw new IllegalStateException("engine down");
+      }
+      return inv.callRealMethod();
+    }).when(starter).start(any());
+    return held;
   }
 }

@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,6 +84,16 @@ final class Browser implements AutoCloseable {
 
   WebElement find(By by) {
     return until(d -> d.findElement(by));
+  }
+
+  /**
+   * Clicks what loads another page (a form's submit button, a link) and waits until the page it was
+   * on is gone, so that what is found next is on the new page and not a leftover of the old one.
+   */
+  void clickToLoad(By by) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(by).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
   }
 
   String text(By by) {

@@ -33,7 +33,7 @@ class CaseBrowserTest extends BrowserTestBase {
     browser.find(By.id("nav-applications")).click();
     browser.find(By.id("search-applicant")).sendKeys(CHIP_CODE);
     new Select(browser.find(By.id("search-status"))).selectByValue("REJECTED");
-    browser.find(By.id("search-submit")).click();
+    browser.clickToLoad(By.id("search-submit"));
     WebElement link = browser.find(By.cssSelector("tr[data-id='" + c.applicationId() + "'] a.case-link"));
     assertThat(browser.text(By.cssSelector("#status-counts a.current"))).startsWith("已否决");
     browser.screenshot("applications-search");

@@ -103,7 +103,7 @@ class MemoAndIntakeBrowserTest extends BrowserTestBase {
     code.sendKeys("123");
 
     // when
-    browser.find(By.id("intake-submit")).click();
+    browser.clickToLoad(By.id("intake-submit"));
 
     // then: the API's problem at the field, the values kept, nothing stored
     WebElement error = browser.find(By.cssSelector(".field-error[data-field='applicant.unifiedSocialCreditCode']"));
@@ -119,7 +119,7 @@ class MemoAndIntakeBrowserTest extends BrowserTestBase {
     code = browser.find(By.id("f-applicant.unifiedSocialCreditCode"));
     code.clear();
     code.sendKeys("91630100MA7510RN8X");
-    browser.find(By.id("intake-submit")).click();
+    browser.clickToLoad(By.id("intake-submit"));
 
     // then: stored, and on to its documents
     assertThat(browser.text(By.id("intake-submitted"))).contains("已提交");
@@ -132,7 +132,7 @@ class MemoAndIntakeBrowserTest extends BrowserTestBase {
     Files.write(file, "%PDF-1.4 balance sheet".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     new Select(browser.find(By.id("upload-kind"))).selectByValue("BALANCE_SHEET");
     browser.find(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
-    browser.find(By.id("upload-submit")).click();
+    browser.clickToLoad(By.id("upload-submit"));
 
     // then
     assertThat(browser.text(By.id("intake-uploaded"))).contains("已上传");

@@ -50,7 +50,7 @@ class ProcessesBrowserTest extends ProcessOwnerTestBase {
   private void upload(String fileName, String content) throws IOException {
     Path file = Files.writeString(files.resolve(fileName), content);
     browser.find(By.id("deploy-file")).sendKeys(file.toAbsolutePath().toString());
-    browser.find(By.id("deploy-submit")).click();
+    browser.clickToLoad(By.id("deploy-submit"));
   }
 
   @Test
