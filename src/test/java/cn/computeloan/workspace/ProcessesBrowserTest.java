@@ -58,7 +58,7 @@ class ProcessesBrowserTest extends ProcessOwnerTestBase {
     // given: the process owner on the page
     int before = latestEsgDiscountVersion();
     browser.logIn(OWNER, ApiClient.DEV_PASSWORD);
-    browser.find(By.id("nav-processes")).click();
+    browser.clickToLoad(By.id("nav-processes"));
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("流程与决策");
     browser.screenshot("processes-list");
 

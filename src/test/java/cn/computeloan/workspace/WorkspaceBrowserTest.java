@@ -225,7 +225,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
     browser.screenshot("inbox");
 
     // when
-    browser.find(By.id("lang-switch")).click();
+    browser.clickToLoad(By.id("lang-switch"));
 
     // then: English here and on the next page (the choice is kept)
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("My tasks");
@@ -237,7 +237,7 @@ class WorkspaceBrowserTest extends BrowserTestBase {
     assertThat(browser.text(By.id("case"))).contains("The case").contains("Compute scorecard").contains("Binding");
     assertThat(browser.text(By.id("claim"))).isEqualTo("Claim");
     browser.screenshot("task-en");
-    browser.find(By.id("lang-switch")).click();
+    browser.clickToLoad(By.id("lang-switch"));
     assertThat(browser.text(By.id("claim"))).isEqualTo("认领");
   }
 
