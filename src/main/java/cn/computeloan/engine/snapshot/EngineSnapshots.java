@@ -172,7 +172,7 @@ public final class EngineSnapshots {
     while (running) {
       synchronized (monitor) {
         long wait = Math.min(due - System.currentTimeMillis(), 60_000);
-        if (!requested && wait > 0) {
+        if (!requested && running && wait > 0) {
           try {
             monitor.wait(wait);
           } catch (InterruptedException e) {
@@ -242,6 +242,11 @@ public final class EngineSnapshots {
       Map<String, Object> parts = new LinkedHashMap<>();
       participants.forEach((name, p) -> parts.put(name, p.exportState()));
       commandsSince = 0;
+      synchronized (monitor) {
+        // a request made before this copy is answered by it; left pending, it would take another
+        // snapshot right after this one, however few commands came in between
+        requested = false;
+      }
       return new Captured(new SnapshotCodec.Content(position, state, parts), (System.nanoTime() - begin) / 1_000);
     } finally {
       host.lock().unlock();
@@ -257,6 +262,13 @@ public final class EngineSnapshots {
     long keepFrom = snapshots.get(settings.retain() - 1).position();
     store.deleteOlderThan(keepFrom);
     return store.deleteJournalUpTo(keepFrom);
+  }
+
+  /** Whether a snapshot was asked for and not yet taken (under the engine lock, for tests). */
+  boolean requested() {
+    synchronized (monitor) {
+      return requested;
+    }
   }
 
   public Taken lastTaken() {
