@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
-import java.sql.DatabaseMetaData;
 import java.security.NoSuchAlgorithmException;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,9 +26,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,7 +74,8 @@ public class CaseFileVerifier {
    * A new read-only transaction that sees one snapshot of every table. PostgreSQL's REPEATABLE READ
    * is one; H2's is not (it fixes each table's snapshot when the table is first read, and its READ
    * COMMITTED can show a commit in one table before another), so on H2 it is SERIALIZABLE, which
-   * reads a snapshot there without locking.
+   * reads one snapshot there and does not hold up writers (H2's own SNAPSHOT level has no JDBC
+   * constant).
    */
   private static TransactionTemplate snapshotTransactions(DataSource dataSource,
       PlatformTransactionManager transactions) {

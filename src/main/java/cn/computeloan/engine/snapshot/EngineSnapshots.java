@@ -264,7 +264,7 @@ public final class EngineSnapshots {
     return store.deleteJournalUpTo(keepFrom);
   }
 
-  /** Whether a snapshot was asked for and not yet taken (under the engine lock, for tests). */
+  /** Whether a snapshot was asked for and not yet taken (for tests). */
   boolean requested() {
     synchronized (monitor) {
       return requested;
