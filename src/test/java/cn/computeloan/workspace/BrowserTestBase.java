@@ -1,28 +1,16 @@
 package cn.computeloan.workspace;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A fresh headless Chromium for each test against the workspace (skipped without one, except under CI). */
 abstract class BrowserTestBase extends WorkspaceTestBase {
 
+  @RegisterExtension final BrowserSession session = new BrowserSession(this::port);
   protected Browser browser;
 
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
   @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void useBrowser() {
+    browser = session.browser();
   }
 }

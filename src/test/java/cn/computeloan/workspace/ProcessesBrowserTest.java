@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,24 +22,13 @@ import org.openqa.selenium.WebElement;
  */
 class ProcessesBrowserTest extends ProcessOwnerTestBase {
 
+  @RegisterExtension final BrowserSession session = new BrowserSession(this::port);
   private Browser browser;
   @TempDir Path files;
 
-  @BeforeAll
-  static void chromium() {
-    Browser.requireChromium();
-  }
-
   @BeforeEach
-  void openBrowser() {
-    browser = Browser.open(port());
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void useBrowser() {
+    browser = session.browser();
   }
 
   private By version(String kind, String id, int version) {
